@@ -1,0 +1,82 @@
+import {
+  bigint,
+  bigserial,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+// Keep in step with ./sqlite.ts: db/schema/drift.test.ts fails when the two disagree.
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    contentHash: text("content_hash").notNull(),
+    externalId: text("external_id"),
+    text: text("text").notNull(),
+    title: text("title"),
+    url: text("url"),
+    publisher: text("publisher"),
+    publishedDate: date("published_date", { mode: "string" }),
+    sourceFile: text("source_file"),
+    loadedAt: timestamp("loaded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("documents_content_hash_uq").on(t.contentHash)],
+);
+
+export const regions = pgTable(
+  "regions",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    level: integer("level").notNull(),
+    parentCode: text("parent_code"),
+    countryIso3: text("country_iso3").notNull(),
+    /** JSON array of alternative spellings. */
+    aliases: text("aliases").notNull().default("[]"),
+  },
+  (t) => [index("regions_parent_idx").on(t.parentCode), index("regions_country_idx").on(t.countryIso3)],
+);
+
+export const figures = pgTable(
+  "figures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    documentId: bigint("document_id", { mode: "number" })
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    value: doublePrecision("value"),
+    lower: doublePrecision("lower"),
+    upper: doublePrecision("upper"),
+    qualifier: text("qualifier").notNull(),
+    unit: text("unit").notNull(),
+    regionCode: text("region_code").references(() => regions.code),
+    placeMention: text("place_mention"),
+    placeFrom: text("place_from"),
+    countryIso3: text("country_iso3"),
+    periodStart: date("period_start", { mode: "string" }),
+    periodEnd: date("period_end", { mode: "string" }),
+    periodPrecision: text("period_precision"),
+    reportedDate: date("reported_date", { mode: "string" }),
+    kind: text("kind").notNull(),
+    quote: text("quote").notNull(),
+    quoteStart: integer("quote_start").notNull(),
+    quoteEnd: integer("quote_end").notNull(),
+    sentence: text("sentence").notNull(),
+    sentenceStart: integer("sentence_start").notNull(),
+    extractorVersion: text("extractor_version").notNull(),
+  },
+  (t) => [
+    uniqueIndex("figures_natural_uq").on(t.documentId, t.metric, t.unit, t.quoteStart, t.quoteEnd),
+    index("figures_metric_reported_idx").on(t.metric, t.reportedDate),
+    index("figures_region_metric_idx").on(t.regionCode, t.metric),
+    index("figures_country_metric_idx").on(t.countryIso3, t.metric),
+  ],
+);

@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Keep in step with ./pg.ts: db/schema/drift.test.ts fails when the two disagree.
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    contentHash: text("content_hash").notNull(),
+    externalId: text("external_id"),
+    text: text("text").notNull(),
+    title: text("title"),
+    url: text("url"),
+    publisher: text("publisher"),
+    publishedDate: text("published_date"),
+    sourceFile: text("source_file"),
+    loadedAt: text("loaded_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [uniqueIndex("documents_content_hash_uq").on(t.contentHash)],
+);
+
+export const regions = sqliteTable(
+  "regions",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    level: integer("level").notNull(),
+    parentCode: text("parent_code"),
+    countryIso3: text("country_iso3").notNull(),
+    /** JSON array of alternative spellings. */
+    aliases: text("aliases").notNull().default("[]"),
+  },
+  (t) => [index("regions_parent_idx").on(t.parentCode), index("regions_country_idx").on(t.countryIso3)],
+);
+
+export const figures = sqliteTable(
+  "figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    metric: text("metric").notNull(),
+    value: real("value"),
+    lower: real("lower"),
+    upper: real("upper"),
+    qualifier: text("qualifier").notNull(),
+    unit: text("unit").notNull(),
+    regionCode: text("region_code").references(() => regions.code),
+    placeMention: text("place_mention"),
+    placeFrom: text("place_from"),
+    countryIso3: text("country_iso3"),
+    periodStart: text("period_start"),
+    periodEnd: text("period_end"),
+    periodPrecision: text("period_precision"),
+    reportedDate: text("reported_date"),
+    kind: text("kind").notNull(),
+    quote: text("quote").notNull(),
+    quoteStart: integer("quote_start").notNull(),
+    quoteEnd: integer("quote_end").notNull(),
+    sentence: text("sentence").notNull(),
+    sentenceStart: integer("sentence_start").notNull(),
+    extractorVersion: text("extractor_version").notNull(),
+  },
+  (t) => [
+    uniqueIndex("figures_natural_uq").on(t.documentId, t.metric, t.unit, t.quoteStart, t.quoteEnd),
+    index("figures_metric_reported_idx").on(t.metric, t.reportedDate),
+    index("figures_region_metric_idx").on(t.regionCode, t.metric),
+    index("figures_country_metric_idx").on(t.countryIso3, t.metric),
+  ],
+);
