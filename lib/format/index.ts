@@ -1,0 +1,3 @@
+export * from "./quantity";
+export * from "./figure";
+export * from "./date";
