@@ -80,3 +80,9 @@ export const figures = pgTable(
     index("figures_country_metric_idx").on(t.countryIso3, t.metric),
   ],
 );
+
+/** Small key/value facts about the database itself, such as which gazetteer the regions table holds. */
+export const meta = pgTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -72,3 +72,9 @@ export const figures = sqliteTable(
     index("figures_country_metric_idx").on(t.countryIso3, t.metric),
   ],
 );
+
+/** Small key/value facts about the database itself, such as which gazetteer the regions table holds. */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

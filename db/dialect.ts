@@ -1,0 +1,136 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase as DrizzlePgDatabase } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
+
+export type Dialect = "sqlite" | "pg";
+
+/**
+ * The query builder every query module writes against, once, for both dialects.
+ * It is typed as PostgreSQL's (async-only: always `await` a query, never `.all()`/`.get()`/`.run()`);
+ * on SQLite the same calls run on drizzle's better-sqlite3 builder, whose queries are awaitable too.
+ * Dialect-only features (e.g. `distinctOn`, `ilike`, `for("update")`) type-check but fail on SQLite:
+ * the db test suite runs every query on both dialects to catch them.
+ */
+export type QueryDb = DrizzlePgDatabase<NodePgQueryResultHKT, typeof pgSchema>;
+
+export interface Tables {
+  documents: typeof pgSchema.documents;
+  regions: typeof pgSchema.regions;
+  figures: typeof pgSchema.figures;
+  meta: typeof pgSchema.meta;
+}
+
+export type SqliteQueryDb = BetterSQLite3Database<typeof sqliteSchema>;
+
+interface DatabaseBase {
+  /** The DATABASE_URL (or SQLite file path) this database was opened from. */
+  readonly url: string;
+  readonly db: QueryDb;
+  readonly tables: Tables;
+  close(): Promise<void>;
+}
+
+export interface SqliteDatabase extends DatabaseBase {
+  readonly dialect: "sqlite";
+  /** The raw better-sqlite3 connection, for prepared statements in bulk paths. */
+  readonly sqlite: BetterSqlite3.Database;
+  /** Absolute path of the database file, or ":memory:". */
+  readonly file: string;
+}
+
+export interface PgDatabase extends DatabaseBase {
+  readonly dialect: "pg";
+  /** The raw pg pool, for multi-row and `unnest` inserts in bulk paths. */
+  readonly pool: Pool;
+}
+
+export type Database = SqliteDatabase | PgDatabase;
+
+/** What a transaction callback sees: the same query surface, bound to the transaction. */
+export interface TransactionScope {
+  readonly dialect: Dialect;
+  readonly db: QueryDb;
+  readonly tables: Tables;
+}
+
+/** The one cast of the two-dialect adapter: SQLite's drizzle database and tables seen through PostgreSQL's types. */
+export function sqliteAsShared(db: SqliteQueryDb): { db: QueryDb; tables: Tables } {
+  return {
+    db: db as unknown as QueryDb,
+    tables: {
+      documents: sqliteSchema.documents,
+      regions: sqliteSchema.regions,
+      figures: sqliteSchema.figures,
+      meta: sqliteSchema.meta,
+    } as unknown as Tables,
+  };
+}
+
+export const pgTables: Tables = {
+  documents: pgSchema.documents,
+  regions: pgSchema.regions,
+  figures: pgSchema.figures,
+  meta: pgSchema.meta,
+};
+
+/** Picks the SQL fragment for the database's dialect, for the few expressions that differ (date functions, casts). */
+export function byDialect<T = SQL>(database: { dialect: Dialect }, choices: Record<Dialect, T>): T {
+  return choices[database.dialect];
+}
+
+/** Runs a raw SQL query on either dialect and returns its rows. */
+export async function rawRows<Row extends Record<string, unknown>>(
+  database: { dialect: Dialect; db: QueryDb },
+  query: SQL,
+): Promise<Row[]> {
+  if (database.dialect === "pg") {
+    const result = await database.db.execute(query);
+    return result.rows as Row[];
+  }
+  return (database.db as unknown as SqliteQueryDb).all<Row>(query);
+}
+
+const sqliteQueues = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
+
+/** Enough of a database to open a transaction on: a Database, or the migration lock's connection. */
+export type TransactionTarget =
+  | Pick<PgDatabase, "dialect" | "db" | "tables">
+  | Pick<SqliteDatabase, "dialect" | "db" | "tables" | "sqlite">;
+
+/**
+ * Runs `work` in one transaction: committed when it resolves, rolled back when it rejects.
+ * PostgreSQL: drizzle's async transaction on a pooled connection.
+ * SQLite: better-sqlite3's transactions are synchronous, so this issues BEGIN IMMEDIATE/COMMIT/ROLLBACK on the
+ * single connection and queues transactions of the same connection one after another.
+ */
+export async function withTransaction<T>(
+  database: TransactionTarget,
+  work: (tx: TransactionScope) => Promise<T>,
+): Promise<T> {
+  if (database.dialect === "pg") {
+    return database.db.transaction((tx) => work({ dialect: "pg", db: tx, tables: database.tables }));
+  }
+  const connection = database.sqlite;
+  const previous = sqliteQueues.get(connection) ?? Promise.resolve();
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      connection.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work({ dialect: "sqlite", db: database.db, tables: database.tables });
+        connection.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+        throw error;
+      }
+    });
+  sqliteQueues.set(connection, run);
+  return run;
+}

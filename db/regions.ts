@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+
+import { eq, sql } from "drizzle-orm";
+
+import { allRegions, type Region } from "../lib/regions";
+import { withTransaction, type TransactionTarget } from "./dialect";
+
+const GAZETTEER_HASH_KEY = "gazetteer_hash";
+const CHUNK = 500;
+
+let cachedHash: { regions: readonly Region[]; hash: string } | undefined;
+
+function gazetteerHash(regions: readonly Region[]): string {
+  if (cachedHash?.regions !== regions) {
+    cachedHash = { regions, hash: createHash("sha256").update(JSON.stringify(regions)).digest("hex") };
+  }
+  return cachedHash.hash;
+}
+
+/**
+ * Upserts the gazetteer into the regions table. Cheap when already done: the gazetteer's hash is kept in
+ * the meta table and nothing is written while it matches. Regions are never deleted, since figures refer to them.
+ */
+export async function syncRegions(database: TransactionTarget): Promise<{ upserted: number }> {
+  const regions = allRegions();
+  const hash = gazetteerHash(regions);
+  const { db, tables } = database;
+  const [current] = await db
+    .select({ value: tables.meta.value })
+    .from(tables.meta)
+    .where(eq(tables.meta.key, GAZETTEER_HASH_KEY));
+  if (current?.value === hash) return { upserted: 0 };
+
+  await withTransaction(database, async (tx) => {
+    for (let i = 0; i < regions.length; i += CHUNK) {
+      const rows = regions.slice(i, i + CHUNK).map((region) => ({
+        code: region.code,
+        name: region.name,
+        level: region.level,
+        parentCode: region.parent ?? null,
+        countryIso3: region.country,
+        aliases: JSON.stringify(region.aliases),
+      }));
+      await tx.db
+        .insert(tx.tables.regions)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: tx.tables.regions.code,
+          set: {
+            name: sql`excluded.name`,
+            level: sql`excluded.level`,
+            parentCode: sql`excluded.parent_code`,
+            countryIso3: sql`excluded.country_iso3`,
+            aliases: sql`excluded.aliases`,
+          },
+        });
+    }
+    await tx.db
+      .insert(tx.tables.meta)
+      .values({ key: GAZETTEER_HASH_KEY, value: hash })
+      .onConflictDoUpdate({ target: tx.tables.meta.key, set: { value: hash } });
+  });
+  return { upserted: regions.length };
+}
