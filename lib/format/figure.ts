@@ -2,8 +2,8 @@ import type { Metric, Unit } from "@/lib/extract/types";
 import { describeQuantity, formatQuantity, vagueWord, type NumberStyle, type Quantity } from "./quantity";
 
 export interface FigureWording extends Quantity {
-  metric: Metric;
-  unit: Unit | string;
+  metric: Metric | (string & {});
+  unit: Unit | (string & {});
 }
 
 export const METRIC_LABELS: Record<Metric, string> = {

@@ -5,7 +5,8 @@ export interface Quantity {
   value: number | null;
   lower: number | null;
   upper: number | null;
-  qualifier: Qualifier;
+  /** A Qualifier; other text (from an older database) is shown by its bounds. */
+  qualifier: Qualifier | (string & {});
 }
 
 export type NumberStyle = "compact" | "full";
@@ -66,6 +67,8 @@ export function formatQuantity(q: Quantity, style: NumberStyle = "compact"): str
       return q.value === null ? rangeText(q, n) : `~${n(q.value)}`;
     case "vague":
       return vagueWord(q.lower, q.upper) ?? rangeText(q, n);
+    default:
+      return q.value === null ? rangeText(q, n) : n(q.value);
   }
 }
 
@@ -89,6 +92,8 @@ export function describeQuantity(q: Quantity): string {
       const word = vagueWord(q.lower, q.upper);
       return word ? `${word} (${rangeWords(q, n)})` : rangeWords(q, n);
     }
+    default:
+      return q.value === null ? rangeWords(q, n) : n(q.value);
   }
 }
 

@@ -1,0 +1,204 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+
+import { byDialect, type Database } from "../dialect";
+
+export interface FigureQuery {
+  /** Region codes; each also matches the places below it, and a country matches figures placed only in it. */
+  regions?: readonly string[];
+  metrics?: readonly string[];
+  /** YYYY-MM-DD inclusive, compared with the figure's date (reported, else end of period). */
+  from?: string | null;
+  to?: string | null;
+  /** Whether figures with no date are kept; they can't be placed in a window, so a UI must say so. */
+  includeUndated?: boolean;
+}
+
+export interface FigureSource {
+  documentId: number;
+  externalId: string | null;
+  title: string | null;
+  url: string | null;
+  publisher: string | null;
+  publishedDate: string | null;
+  sourceFile: string | null;
+}
+
+/** One figure as the dashboard shows it: the numbers, the place, the date and the source sentence. */
+export interface FigureRow {
+  id: number;
+  metric: string;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  qualifier: string;
+  unit: string;
+  kind: string;
+  regionCode: string | null;
+  regionName: string | null;
+  regionLevel: number | null;
+  placeMention: string | null;
+  countryIso3: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  periodPrecision: string | null;
+  reportedDate: string | null;
+  /** The date the figure stands for: reported date, else the end of its period; null when undated. */
+  date: string | null;
+  quote: string;
+  /** Offsets of the quote inside `sentence`. */
+  quoteInSentence: { start: number; end: number };
+  sentence: string;
+  source: FigureSource;
+}
+
+/** The figure's date as SQL, the same expression for filtering and sorting. */
+function figureDate(database: Database): SQL<string | null> {
+  const f = database.tables.figures;
+  // node-postgres would turn a bare date expression into a JS Date; text keeps the ISO string on both dialects.
+  return byDialect(database, {
+    sqlite: sql<string | null>`coalesce(${f.reportedDate}, ${f.periodEnd})`,
+    pg: sql<string | null>`coalesce(${f.reportedDate}, ${f.periodEnd})::text`,
+  });
+}
+
+/** Codes of the given regions and every region below them, as a subquery both dialects run. */
+export function regionsAndDescendants(database: Database, codes: readonly string[]): SQL {
+  const r = database.tables.regions;
+  const list = sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  return sql`with recursive sub(code) as (
+    select ${r.code} from ${r} where ${r.code} in (${list})
+    union
+    select child.code from ${r} child join sub on child.parent_code = sub.code
+  ) select code from sub`;
+}
+
+export function figureConditions(database: Database, query: FigureQuery): SQL | undefined {
+  const f = database.tables.figures;
+  const r = database.tables.regions;
+  const conditions: (SQL | undefined)[] = [];
+
+  if (query.metrics && query.metrics.length > 0) conditions.push(inArray(f.metric, [...query.metrics]));
+
+  if (query.regions && query.regions.length > 0) {
+    const codes = [...query.regions];
+    conditions.push(
+      or(
+        sql`${f.regionCode} in (${regionsAndDescendants(database, codes)})`,
+        and(
+          isNull(f.regionCode),
+          inArray(
+            f.countryIso3,
+            database.db
+              .select({ country: r.countryIso3 })
+              .from(r)
+              .where(and(inArray(r.code, codes), eq(r.level, 0))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  const date = figureDate(database);
+  const inWindow: SQL[] = [];
+  if (query.from) inWindow.push(sql`${date} >= ${query.from}`);
+  if (query.to) inWindow.push(sql`${date} <= ${query.to}`);
+  const includeUndated = query.includeUndated ?? true;
+  if (inWindow.length > 0) {
+    const dated = and(...inWindow);
+    conditions.push(includeUndated ? or(dated, sql`${date} is null`) : dated);
+  } else if (!includeUndated) {
+    conditions.push(sql`${date} is not null`);
+  }
+
+  return and(...conditions);
+}
+
+/**
+ * The figures matching a view, newest first (undated last), each with its region and source document.
+ * Rows are never merged or summed here: deciding what may be combined is lib/series' job.
+ */
+export async function getFigures(database: Database, query: FigureQuery = {}): Promise<FigureRow[]> {
+  const { db, tables } = database;
+  const f = tables.figures;
+  const d = tables.documents;
+  const r = tables.regions;
+  const date = figureDate(database);
+
+  const rows = await db
+    .select({
+      id: f.id,
+      metric: f.metric,
+      value: f.value,
+      lower: f.lower,
+      upper: f.upper,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      kind: f.kind,
+      regionCode: f.regionCode,
+      regionName: r.name,
+      regionLevel: r.level,
+      placeMention: f.placeMention,
+      countryIso3: f.countryIso3,
+      periodStart: f.periodStart,
+      periodEnd: f.periodEnd,
+      periodPrecision: f.periodPrecision,
+      reportedDate: f.reportedDate,
+      date,
+      quote: f.quote,
+      quoteStart: f.quoteStart,
+      quoteEnd: f.quoteEnd,
+      sentence: f.sentence,
+      sentenceStart: f.sentenceStart,
+      documentId: d.id,
+      externalId: d.externalId,
+      title: d.title,
+      url: d.url,
+      publisher: d.publisher,
+      publishedDate: d.publishedDate,
+      sourceFile: d.sourceFile,
+    })
+    .from(f)
+    .innerJoin(d, eq(f.documentId, d.id))
+    .leftJoin(r, eq(f.regionCode, r.code))
+    .where(figureConditions(database, query))
+    .orderBy(sql`${date} is null`, desc(date), asc(f.metric), asc(f.documentId), asc(f.quoteStart));
+
+  return rows.map((row) => ({
+    id: Number(row.id),
+    metric: row.metric,
+    value: row.value,
+    lower: row.lower,
+    upper: row.upper,
+    qualifier: row.qualifier,
+    unit: row.unit,
+    kind: row.kind,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    regionLevel: row.regionLevel,
+    placeMention: row.placeMention,
+    countryIso3: row.countryIso3,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    periodPrecision: row.periodPrecision,
+    reportedDate: row.reportedDate,
+    date: row.date,
+    quote: row.quote,
+    quoteInSentence: {
+      start: row.quoteStart - row.sentenceStart,
+      end: row.quoteEnd - row.sentenceStart,
+    },
+    sentence: row.sentence,
+    source: {
+      documentId: Number(row.documentId),
+      externalId: row.externalId,
+      title: row.title,
+      url: row.url,
+      publisher: row.publisher,
+      publishedDate: row.publishedDate,
+      sourceFile: row.sourceFile,
+    },
+  }));
+}

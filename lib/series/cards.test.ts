@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { metricCards } from "./cards";
+import { highestByPlace, pointsOverTime, summarizeTime } from "./charts";
+import type { SeriesFigure } from "./claims";
+
+let nextId = 1;
+function fig(overrides: Partial<SeriesFigure>): SeriesFigure {
+  return {
+    id: nextId++,
+    metric: "killed",
+    value: 25,
+    lower: 25,
+    upper: 25,
+    qualifier: "exact",
+    unit: "people",
+    kind: "flow",
+    regionCode: "SY07",
+    regionName: "Idlib",
+    placeMention: "Idlib",
+    date: null,
+    source: { documentId: 1 },
+    ...overrides,
+  };
+}
+
+const sample = [
+  fig({ source: { documentId: 1 } }),
+  fig({
+    value: 400,
+    lower: 400,
+    upper: null,
+    qualifier: "at_least",
+    unit: "civilians",
+    regionCode: null,
+    regionName: null,
+    placeMention: null,
+    source: { documentId: 2 },
+  }),
+  fig({
+    value: 400,
+    lower: 400,
+    upper: null,
+    qualifier: "at_least",
+    unit: "civilians",
+    regionCode: null,
+    regionName: null,
+    placeMention: null,
+    source: { documentId: 3 },
+  }),
+  fig({ value: null, lower: 24, upper: 99, qualifier: "vague", source: { documentId: 7 } }),
+  fig({
+    metric: "displaced",
+    value: 186000,
+    lower: 186000,
+    upper: null,
+    qualifier: "at_least",
+    kind: "stock",
+  }),
+];
+
+describe("metricCards", () => {
+  it("shows the highest undated figure, counts a repeated figure once with both sources, and never sums", () => {
+    const [killed, displaced] = metricCards(sample);
+    expect(killed?.metric).toBe("killed");
+    expect(killed?.basis).toBe("highest");
+    expect(killed?.headline.figure.value).toBe(400);
+    expect(killed?.headline.sourceCount).toBe(2);
+    expect(killed?.others.map((c) => c.figure.value ?? c.figure.lower)).toEqual([25, 24]);
+    expect(killed).toMatchObject({ figureCount: 4, sourceCount: 4, undatedCount: 4, change: null });
+    expect(displaced?.headline.figure.value).toBe(186000);
+  });
+
+  it("prefers the latest dated figure over a larger older one and measures its change", () => {
+    const [card] = metricCards([
+      fig({ value: 90, date: "2019-05-01" }),
+      fig({ value: 100, date: "2019-06-01" }),
+      fig({ value: 5000, date: null }),
+    ]);
+    expect(card?.basis).toBe("latest");
+    expect(card?.headline.figure.value).toBe(100);
+    expect(card?.change).toMatchObject({ comparable: true, trend: "moderate increase" });
+    expect(card?.sparkline).toEqual([
+      { date: "2019-05-01", value: 90 },
+      { date: "2019-06-01", value: 100 },
+    ]);
+  });
+});
+
+describe("chart series", () => {
+  it("keeps the highest figure per metric and place rather than a total", () => {
+    const bars = highestByPlace(sample);
+    const idlibKilled = bars.find((b) => b.metric === "killed" && b.place === "Idlib");
+    expect(idlibKilled).toMatchObject({ value: 25, label: "25" });
+    expect(bars.find((b) => b.place === "place not stated")).toMatchObject({ label: "400+", sourceCount: 2 });
+  });
+
+  it("places dated figures in time and counts the undated ones", () => {
+    const { points, undated } = pointsOverTime([...sample, fig({ date: "2019-06-10" })]);
+    expect(points.map((p) => p.date)).toEqual(["2019-06-10"]);
+    expect(undated).toBe(5);
+    expect(summarizeTime(points, undated)).toBe(
+      "1 dated figure from 2019-06-10 to 2019-06-10. 5 undated figures are not plotted.",
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { figurePhrase, formatQuantity, metricLabel } from "@/lib/format";
+import { magnitude } from "@/lib/format/quantity";
+import { byMagnitudeDesc, groupClaims, metricOrder, placeKey, placeLabel, type SeriesFigure } from "./claims";
+
+/** A bar of the "by place" chart: the highest figure a source gives for one metric in one place. */
+export interface PlaceBar {
+  key: string;
+  metric: string;
+  metricLabel: string;
+  place: string;
+  /** The bar's length; the figure itself is `label`, which keeps its qualifier. */
+  value: number;
+  label: string;
+  phrase: string;
+  sourceCount: number;
+}
+
+export interface TimePoint {
+  key: string;
+  date: string;
+  metric: string;
+  metricLabel: string;
+  place: string;
+  value: number;
+  label: string;
+}
+
+const NO_PLACE = "place not stated";
+
+/** Per metric and place, the highest figure stated. Figures are never added up: they overlap. */
+export function highestByPlace(figures: readonly SeriesFigure[]): PlaceBar[] {
+  const groups = new Map<string, SeriesFigure[]>();
+  for (const f of figures) {
+    const key = `${f.metric}|${placeKey(f)}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.entries()]
+    .flatMap(([key, group]) => {
+      const [top] = [...group].sort(byMagnitudeDesc);
+      const value = top ? magnitude(top) : null;
+      if (!top || value === null) return [];
+      const claim = groupClaims(group).find((c) => c.figures.includes(top));
+      return [
+        {
+          key,
+          metric: top.metric,
+          metricLabel: metricLabel(top.metric),
+          place: placeLabel(top) ?? NO_PLACE,
+          value,
+          label: formatQuantity(top),
+          phrase: figurePhrase(top),
+          sourceCount: claim?.sourceCount ?? 1,
+        },
+      ];
+    })
+    .sort((a, b) => metricOrder(a.metric, b.metric) || b.value - a.value);
+}
+
+/** Dated figures as points in time, oldest first; undated ones are counted, not placed. */
+export function pointsOverTime(figures: readonly SeriesFigure[]): { points: TimePoint[]; undated: number } {
+  const points = groupClaims(figures).flatMap(({ figure: f }) => {
+    const value = magnitude(f);
+    if (!f.date || value === null) return [];
+    return [
+      {
+        key: `${f.id}`,
+        date: f.date,
+        metric: f.metric,
+        metricLabel: metricLabel(f.metric),
+        place: placeLabel(f) ?? NO_PLACE,
+        value,
+        label: formatQuantity(f),
+      },
+    ];
+  });
+  points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : metricOrder(a.metric, b.metric)));
+  return { points, undated: figures.filter((f) => f.date === null).length };
+}
+
+export function summarizePlaces(bars: readonly PlaceBar[]): string {
+  if (bars.length === 0) return "No figures in this view.";
+  const places = new Set(bars.map((b) => b.place)).size;
+  const top = [...bars].sort((a, b) => b.value - a.value)[0];
+  const largest = top ? ` The largest is ${top.phrase} (${top.place}).` : "";
+  return `Highest figure reported for ${bars.length} metric–place pairs in ${places} ${places === 1 ? "place" : "places"}; figures are not added together.${largest}`;
+}
+
+export function summarizeTime(points: readonly TimePoint[], undated: number): string {
+  const undatedText =
+    undated > 0 ? ` ${undated} undated ${undated === 1 ? "figure is" : "figures are"} not plotted.` : "";
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return `No dated figures in this view.${undatedText}`;
+  return `${points.length} dated ${points.length === 1 ? "figure" : "figures"} from ${first.date} to ${last.date}.${undatedText}`;
+}

@@ -1,0 +1,83 @@
+import { METRICS } from "@/lib/extract/types";
+import { magnitude } from "@/lib/format/quantity";
+import type { Qualifier } from "@/lib/extract/types";
+
+/** What series shaping needs of a figure; the dashboard's FigureRow fits it. */
+export interface SeriesFigure {
+  id: number;
+  metric: string;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  qualifier: Qualifier | (string & {});
+  unit: string;
+  kind: string;
+  regionCode: string | null;
+  regionName: string | null;
+  placeMention: string | null;
+  /** YYYY-MM-DD or null when undated */
+  date: string | null;
+  source: { documentId: number };
+}
+
+/**
+ * One statement of a number, with every source that states it. The same figure told by several
+ * sources is one claim, so it is counted once and never added to itself.
+ */
+export interface Claim<F extends SeriesFigure = SeriesFigure> {
+  key: string;
+  figure: F;
+  figures: F[];
+  sourceCount: number;
+}
+
+export function placeKey(f: SeriesFigure): string {
+  return f.regionCode ?? `text:${(f.placeMention ?? "").toLowerCase()}`;
+}
+
+export function placeLabel(f: SeriesFigure): string | null {
+  return f.regionName ?? f.placeMention ?? null;
+}
+
+/** Whether two figures count the same thing in the same place, so that one can be compared with the other. */
+export function sameSeries(a: SeriesFigure, b: SeriesFigure): boolean {
+  return a.metric === b.metric && placeKey(a) === placeKey(b) && a.unit === b.unit && a.kind === b.kind;
+}
+
+function claimKey(f: SeriesFigure): string {
+  return [f.metric, placeKey(f), f.unit, f.kind, f.qualifier, f.value, f.lower, f.upper, f.date].join("|");
+}
+
+export function groupClaims<F extends SeriesFigure>(figures: readonly F[]): Claim<F>[] {
+  const claims = new Map<string, Claim<F>>();
+  for (const figure of figures) {
+    const key = claimKey(figure);
+    const claim = claims.get(key);
+    if (claim) claim.figures.push(figure);
+    else claims.set(key, { key, figure, figures: [figure], sourceCount: 0 });
+  }
+  for (const claim of claims.values()) {
+    claim.sourceCount = new Set(claim.figures.map((f) => f.source.documentId)).size;
+  }
+  return [...claims.values()];
+}
+
+export function byMagnitudeDesc(a: SeriesFigure, b: SeriesFigure): number {
+  return (magnitude(b) ?? -1) - (magnitude(a) ?? -1);
+}
+
+/** Dated first, newest first; ties and undated ones by size. */
+export function byDateThenMagnitude(a: SeriesFigure, b: SeriesFigure): number {
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.date && !b.date) return -1;
+  if (!a.date && b.date) return 1;
+  return byMagnitudeDesc(a, b);
+}
+
+export function metricOrder(a: string, b: string): number {
+  const rank = (m: string) => {
+    const i = (METRICS as readonly string[]).indexOf(m);
+    return i === -1 ? METRICS.length : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}

@@ -1,0 +1,4 @@
+export * from "./claims";
+export * from "./trend";
+export * from "./cards";
+export * from "./charts";
