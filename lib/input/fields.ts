@@ -51,6 +51,7 @@ export function toItem(
     );
   }
   if (text.trim() === "") throw new InputError(file, line, `"text" is empty`);
+  if (text.includes("\u0000")) throw new InputError(file, line, `"text" contains a NUL character`);
   const rawId = record.id;
   let id: string;
   if (rawId === undefined || rawId === null || rawId === "") id = String(position);
