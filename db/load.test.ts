@@ -1,0 +1,297 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { count, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import type { ExtractedFigure, InputItem } from "../lib/extract/types";
+import { InputError } from "../lib/input";
+import { allRegions } from "../lib/regions";
+import { openDatabase, type Database } from "./client";
+import { contentHash, loadFile, loadRecords } from "./load";
+import { syncRegions } from "./regions";
+import { createTestDatabase, type TestDatabase } from "./testing";
+
+const SAMPLE = path.resolve("data/sample-reports.txt");
+
+async function counts(database: Database) {
+  const { db, tables } = database;
+  const [documents] = await db.select({ n: count() }).from(tables.documents);
+  const [figures] = await db.select({ n: count() }).from(tables.figures);
+  const [regions] = await db.select({ n: count() }).from(tables.regions);
+  return { documents: documents!.n, figures: figures!.n, regions: regions!.n };
+}
+
+/** A stand-in extractor with a known output, so storage is tested apart from extraction quality. */
+function numbersAsKilled(item: InputItem): ExtractedFigure[] {
+  return [...item.text.matchAll(/\d+/g)].map((match) => ({
+    document: item.id,
+    metric: "killed",
+    value: Number(match[0]),
+    lower: null,
+    upper: null,
+    qualifier: "exact",
+    unit: "people",
+    region: null,
+    period: null,
+    reported: null,
+    kind: "flow",
+    quote: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+    sentence: item.text,
+    sentenceStart: 0,
+  }));
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), "keyfigures-load-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
+  let testDatabase: TestDatabase;
+  let database: Database;
+
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase(dialect);
+    database = await openDatabase(testDatabase.url);
+  });
+  afterEach(async () => {
+    await database.close();
+    await testDatabase.drop();
+  });
+
+  it("migrates an empty database and fills the regions table from the gazetteer, once", async () => {
+    expect(database.dialect).toBe(dialect);
+    const before = await counts(database);
+    expect(before).toEqual({ documents: 0, figures: 0, regions: allRegions().length });
+    expect(await syncRegions(database)).toEqual({ upserted: 0 });
+    const again = await openDatabase(testDatabase.url);
+    await again.close();
+    expect(await counts(database)).toEqual(before);
+  });
+
+  it("loads the sample: 18 items, 17 documents (lines 2 and 3 are the same text), and figures", async () => {
+    const summary = await loadFile(database, SAMPLE);
+    expect(summary).toMatchObject({ file: SAMPLE, documentsRead: 18, documentsNew: 17, figuresKnown: 0 });
+    expect(summary.figuresNew).toBeGreaterThan(0);
+    const after = await counts(database);
+    expect(after.documents).toBe(17);
+    expect(after.figures).toBe(summary.figuresNew);
+  });
+
+  it("adds nothing when the sample is loaded a second time", async () => {
+    const first = await loadFile(database, SAMPLE);
+    const before = await counts(database);
+    const second = await loadFile(database, SAMPLE);
+    expect(await counts(database)).toEqual(before);
+    expect(second).toMatchObject({ documentsRead: 18, documentsNew: 0, figuresNew: 0 });
+    expect(second.figuresKnown).toBe(first.figuresNew + first.figuresKnown);
+  });
+
+  it("stores the sources sidecar's metadata with the sample's documents", async () => {
+    await loadFile(database, SAMPLE);
+    const { db, tables } = database;
+    const [line9] = await db
+      .select()
+      .from(tables.documents)
+      .where(eq(tables.documents.url, "https://en.trend.az/world/us/2986877.html"));
+    expect(line9).toMatchObject({
+      externalId: "9",
+      publishedDate: "2018-11-29",
+      publisher: "Reuters (republished by Trend News Agency)",
+    });
+    expect(line9?.title).toMatch(/^U\.N\. says Astana meeting/);
+    expect(line9?.contentHash).toBe(contentHash(line9!.text));
+  });
+
+  it("stores figures with their document, quote offsets and extractor version, and counts known ones", async () => {
+    const file = write(
+      `figures-${dialect}.jsonl`,
+      [
+        JSON.stringify({ id: "a", text: "25 killed and 3 injured.", published: "2019-06-10" }),
+        JSON.stringify({ id: "b", text: "No numbers here." }),
+      ].join("\n"),
+    );
+    const first = await loadFile(database, file, { extract: numbersAsKilled, extractorVersion: "test-1" });
+    expect(first).toMatchObject({ documentsRead: 2, documentsNew: 2, figuresNew: 2, figuresKnown: 0 });
+    const { db, tables } = database;
+    const rows = await db
+      .select({
+        value: tables.figures.value,
+        quote: tables.figures.quote,
+        quoteStart: tables.figures.quoteStart,
+        reportedDate: tables.figures.reportedDate,
+        extractorVersion: tables.figures.extractorVersion,
+        documentText: tables.documents.text,
+      })
+      .from(tables.figures)
+      .innerJoin(tables.documents, eq(tables.figures.documentId, tables.documents.id))
+      .orderBy(tables.figures.quoteStart);
+    expect(rows).toEqual([
+      {
+        value: 25,
+        quote: "25",
+        quoteStart: 0,
+        reportedDate: "2019-06-10",
+        extractorVersion: "test-1",
+        documentText: "25 killed and 3 injured.",
+      },
+      {
+        value: 3,
+        quote: "3",
+        quoteStart: 14,
+        reportedDate: "2019-06-10",
+        extractorVersion: "test-1",
+        documentText: "25 killed and 3 injured.",
+      },
+    ]);
+    const second = await loadFile(database, file, { extract: numbersAsKilled, extractorVersion: "test-1" });
+    expect(second).toMatchObject({ documentsNew: 0, figuresNew: 0, figuresKnown: 2 });
+  });
+
+  it("adds a region a figure names that the regions table lacks", async () => {
+    const withUnknownRegion = (item: InputItem) =>
+      numbersAsKilled(item).map((figure) => ({
+        ...figure,
+        region: {
+          code: "XX-TEST",
+          name: "Testland",
+          mention: "Testland",
+          country: "XXX",
+          level: 0,
+          from: "sentence" as const,
+        },
+      }));
+    const file = write(`region-${dialect}.jsonl`, JSON.stringify({ text: "7 killed in Testland." }));
+    const summary = await loadFile(database, file, { extract: withUnknownRegion });
+    expect(summary.figuresNew).toBe(1);
+    const { db, tables } = database;
+    const [region] = await db.select().from(tables.regions).where(eq(tables.regions.code, "XX-TEST"));
+    expect(region).toMatchObject({ name: "Testland", countryIso3: "XXX", level: 0 });
+  });
+
+  it("stores records across several batches in one transaction", async () => {
+    const records = Array.from({ length: 7 }, (_, i) => {
+      const item = { id: String(i + 1), text: `Report ${i + 1}: ${i + 10} killed.` };
+      return { item, figures: numbersAsKilled(item) };
+    });
+    const summary = await loadRecords(database, records, { batchSize: 3, extractorVersion: "test" });
+    expect(summary).toEqual({ documentsRead: 7, documentsNew: 7, figuresNew: 14, figuresKnown: 0 });
+    expect(await counts(database)).toMatchObject({ documents: 7, figures: 14 });
+  });
+
+  describe("bad input", () => {
+    const cases: { name: string; make: () => string; message: RegExp }[] = [
+      {
+        name: "a missing file",
+        make: () => path.join(scratch, "missing.txt"),
+        message: /missing\.txt: no such file$/,
+      },
+      {
+        name: "a directory",
+        make: () => {
+          const directory = path.join(scratch, "folder.txt");
+          mkdirSync(directory, { recursive: true });
+          return directory;
+        },
+        message: /folder\.txt: is a directory/,
+      },
+      { name: "an empty file", make: () => write("empty.txt", ""), message: /empty\.txt: empty file$/ },
+      {
+        name: "binary data",
+        make: () => write("binary.txt", Buffer.from([0x68, 0x69, 0x0a, 0x00, 0x01, 0x02])),
+        message: /binary\.txt:2: binary data/,
+      },
+      {
+        name: "invalid UTF-8",
+        make: () =>
+          write(
+            "latin1.txt",
+            Buffer.concat([Buffer.from("ok\n12 killed in caf"), Buffer.from([0xe9, 0x0a])]),
+          ),
+        message: /latin1\.txt:2: invalid UTF-8/,
+      },
+      {
+        name: "a malformed JSONL line",
+        make: () => write("broken.jsonl", '{"text": "5 killed"}\n{"text": "6 killed"\n'),
+        message: /broken\.jsonl:2: malformed JSON/,
+      },
+      {
+        name: "a JSONL object without text",
+        make: () => write("no-text.jsonl", '{"title": "5 killed"}\n'),
+        message: /no-text\.jsonl:1: no "text" field/,
+      },
+      {
+        name: "a CSV without a text column",
+        make: () => write("no-text.csv", "title,url\nReport,https://example.org\n"),
+        message: /no-text\.csv:1: no "text" column/,
+      },
+      {
+        name: "an unknown extension",
+        make: () => write("report.pdf", "5 killed"),
+        message: /report\.pdf: unknown extension "\.pdf"/,
+      },
+    ];
+
+    for (const { name, make, message } of cases) {
+      it(`rejects ${name} with a message naming the file and problem, and changes nothing`, async () => {
+        await loadFile(database, SAMPLE);
+        const before = await counts(database);
+        const file = make();
+        const error = await loadFile(database, file).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).message).toMatch(message);
+        expect((error as InputError).message).not.toContain("\n");
+        expect(await counts(database)).toEqual(before);
+      });
+    }
+
+    it("rolls back the first lines of a file whose third JSONL line is malformed", async () => {
+      const before = await counts(database);
+      const file = write(
+        `third-line-${dialect}.jsonl`,
+        [
+          JSON.stringify({ text: "First report: 11 killed." }),
+          JSON.stringify({ text: "Second report: 12 killed." }),
+          '{"text": "Third report", ',
+        ].join("\n"),
+      );
+      await expect(loadFile(database, file, { extract: numbersAsKilled })).rejects.toThrow(
+        /third-line-\w+\.jsonl:3: malformed JSON/,
+      );
+      expect(await counts(database)).toEqual(before);
+      const { db, tables } = database;
+      const stored = await db
+        .select()
+        .from(tables.documents)
+        .where(eq(tables.documents.contentHash, contentHash("First report: 11 killed.")));
+      expect(stored).toEqual([]);
+    });
+
+    it("rolls back batches already written when a later batch fails", async () => {
+      const before = await counts(database);
+      const records = ["1", "2", "3"].map((id) => {
+        const item = { id, text: `Report ${id}: ${id}0 killed.` };
+        const figures = numbersAsKilled(item).map((figure) =>
+          id === "3" ? { ...figure, quote: null as unknown as string } : figure,
+        );
+        return { item, figures };
+      });
+      await expect(loadRecords(database, records, { batchSize: 1 })).rejects.toThrow(/quote/);
+      expect(await counts(database)).toEqual(before);
+    });
+  });
+});
