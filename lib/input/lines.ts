@@ -108,7 +108,8 @@ export async function* readLines(
       text = decoder.decode(bytes, { stream: true });
     } catch (error) {
       const at = firstInvalidUtf8(bytes);
-      const where = Math.min(at, bytes.length);
+      // Nothing invalid inside the chunk: the sequence carried over from the previous chunk was cut short.
+      const where = at >= bytes.length ? 0 : at;
       const shown =
         bytes[where] === undefined ? "" : ` (byte 0x${bytes[where]!.toString(16).padStart(2, "0")})`;
       throw new InputError(file, lineNumber + countNewlines(bytes, where), `invalid UTF-8${shown}`, {
