@@ -47,12 +47,12 @@ function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteCon
 }
 
 const pgTables = Object.fromEntries(
-  Object.values(pg)
+  (Object.values(pg) as unknown[])
     .filter((value): value is PgTable => value instanceof PgTable)
     .map((table) => [pgConfig(table).name, shape(pgConfig(table))]),
 );
 const sqliteTables = Object.fromEntries(
-  Object.values(sqlite)
+  (Object.values(sqlite) as unknown[])
     .filter((value): value is SQLiteTable => value instanceof SQLiteTable)
     .map((table) => [sqliteConfig(table).name, shape(sqliteConfig(table))]),
 );
