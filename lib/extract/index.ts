@@ -1,9 +1,142 @@
-import type { ExtractedFigure, InputItem } from "./types";
+import { sentenceFigures, singularFigures, type ItemContext, type SentenceFigure } from "./figures";
+import { resolvePeriod, isStock } from "./periods";
+import {
+  choosePlace,
+  claimPlaces,
+  documentPlace,
+  findPlaces,
+  resolveUnknown,
+  toFigureRegion,
+  type Place,
+} from "./places";
+import { splitSentences, tokenize, type Token } from "./tokens";
+import type { ExtractedFigure, InputItem, Metric } from "./types";
 
-export const EXTRACTOR_VERSION = "0.0.1";
+export const EXTRACTOR_VERSION = "1.0.0";
+
+const STOCK_METRICS = new Set<Metric>(["population", "in_need"]);
+
+interface Located {
+  figure: SentenceFigure;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
 
 /** Finds every count of affected people in one item. Pure and deterministic; never throws. */
 export function extract(item: InputItem): ExtractedFigure[] {
-  void item;
-  return [];
+  try {
+    return extractUnsafe(item);
+  } catch {
+    return [];
+  }
 }
+
+function extractUnsafe(item: InputItem): ExtractedFigure[] {
+  const text = typeof item.text === "string" ? item.text : "";
+  if (
+    !/\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands|millions|a child|a civilian|a woman|a man)\b/i.test(
+      text,
+    )
+  )
+    return [];
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text);
+  const ctx: ItemContext = {
+    refugeeContext: /refugee|asylum/i.test(text),
+    evacuationContext: /evacuat/i.test(text),
+    previous: null,
+  };
+  const located: Located[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    let e = t;
+    while (e < tokens.length && tokens[e]!.start < s.end) e++;
+    const sentenceLower = text.slice(s.start, s.end).toLowerCase();
+    const found = sentenceFigures(tokens, t, e, sentenceLower, ctx);
+    const taken = new Set<number>();
+    for (const f of found) for (let k = f.quoteFirst; k <= f.quoteLast; k++) taken.add(k);
+    found.push(...singularFigures(tokens, t, e, taken));
+    found.sort((a, b) => a.numFirst - b.numFirst);
+    for (const f of found) {
+      located.push({
+        figure: f,
+        start: tokenStart(tokens, f.quoteFirst),
+        end: tokenEnd(tokens, f.quoteLast),
+        sentenceStart: s.start,
+        sentenceEnd: s.end,
+      });
+    }
+    if (found.length > 0) ctx.previous = found[found.length - 1]!;
+    t = e;
+  }
+  if (located.length === 0) return [];
+  return finish(item, text, located);
+}
+
+function tokenStart(tokens: Token[], i: number): number {
+  return tokens[i]?.start ?? 0;
+}
+
+function tokenEnd(tokens: Token[], i: number): number {
+  return tokens[i]?.end ?? 0;
+}
+
+function finish(item: InputItem, text: string, located: Located[]): ExtractedFigure[] {
+  const places = findPlaces(text);
+  const titlePlaces = item.title ? findPlaces(item.title) : [];
+  resolveUnknown(places, titlePlaces);
+  const claimed = claimPlaces(places, located, text);
+  const reported = item.published && /^\d{4}-\d{2}-\d{2}$/.test(item.published) ? item.published : null;
+  const periods = new Map<number, ReturnType<typeof resolvePeriod>>();
+  const out: ExtractedFigure[] = [];
+  const seen = new Set<string>();
+  located.forEach((l, index) => {
+    const f = l.figure;
+    const key = `${f.metric}|${f.unit}|${f.value}|${f.lower}|${f.upper}|${f.qualifier}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const sentence = text.slice(l.sentenceStart, l.sentenceEnd);
+    const fallback: Place | null =
+      documentPlace(places, l.sentenceStart, sentence) ?? titlePlaces.find((p) => p.region) ?? null;
+    const chosen = choosePlace(
+      text,
+      places,
+      {
+        metric: f.metric,
+        start: l.start,
+        end: l.end,
+        sentenceStart: l.sentenceStart,
+        sentenceEnd: l.sentenceEnd,
+      },
+      claimed,
+      index,
+      fallback,
+    );
+    if (!periods.has(l.sentenceStart)) periods.set(l.sentenceStart, resolvePeriod(sentence, reported));
+    const period = periods.get(l.sentenceStart) ?? null;
+    out.push({
+      document: item.id,
+      metric: f.metric,
+      value: f.value,
+      lower: f.lower,
+      upper: f.upper,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      region: chosen && chosen.place.region ? toFigureRegion(chosen.place, chosen.from) : null,
+      period,
+      reported,
+      kind: STOCK_METRICS.has(f.metric) || isStock(sentence) ? "stock" : "flow",
+      quote: text.slice(l.start, l.end),
+      start: l.start,
+      end: l.end,
+      sentence,
+      sentenceStart: l.sentenceStart,
+    });
+  });
+  return out;
+}
+
+export type { ExtractedFigure, InputItem } from "./types";

@@ -1,0 +1,827 @@
+import {
+  ADJECTIVE_METRICS,
+  AID_VERBS,
+  ANAPHORS,
+  AUX_WORDS,
+  CLAUSE_BREAKERS,
+  CUE_METRICS,
+  FORCE_NOUNS,
+  MODALS,
+  MONTHS,
+  NOUN_METRICS,
+  NOUN_MODIFIERS,
+  PEOPLE_UNITS,
+  STATE_METRICS,
+  THING_NOUNS,
+  TIME_UNITS,
+} from "./lexicon";
+import { applyBounds, findNumbers, type NumberPhrase } from "./numbers";
+import type { Token } from "./tokens";
+import type { Metric, Qualifier, Unit } from "./types";
+
+/** A figure found in one sentence, before place and period are attached. */
+export interface SentenceFigure {
+  metric: Metric;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  qualifier: Qualifier;
+  unit: Unit;
+  /** Token range of the quote (inclusive). */
+  quoteFirst: number;
+  quoteLast: number;
+  /** Token index of the number itself. */
+  numFirst: number;
+  numLast: number;
+  /** Token index of the word that decided the metric, when there is one. */
+  cue: number | null;
+}
+
+export interface ItemContext {
+  refugeeContext: boolean;
+  evacuationContext: boolean;
+  /** The last figure of earlier sentences, for "the figure had risen to …". */
+  previous: SentenceFigure | null;
+}
+
+const PREPOSITIONS = new Set(
+  "in at on from to of for by with across into near around since during between within over under among including per each via through toward towards against after before as than".split(
+    " ",
+  ),
+);
+const DETERMINERS = new Set("the a an his her their its these those them this that which whom".split(" "));
+const MOVEMENT_VERBS = new Set(
+  "arrived arriving arrive arrives hosts hosting host hosted crossed crossing cross entered entering received come came reached".split(
+    " ",
+  ),
+);
+const LINKING = new Set(
+  "to at reached reach reaches was is were are stood stands stand totalled totaled totals hit passed exceeded rose climbed of".split(
+    " ",
+  ),
+);
+const LEFT_NOUN_LINKS: Record<string, Metric> = {
+  death: "killed",
+  deaths: "killed",
+  loss: "killed",
+  killing: "killed",
+  killings: "killed",
+  displacement: "displaced",
+  injuries: "injured",
+  injury: "injured",
+  evacuation: "evacuated",
+  abduction: "detained",
+  kidnapping: "detained",
+  arrest: "detained",
+  return: "returned",
+  population: "population",
+};
+const LEFT_VERBS: Record<string, Metric> = {
+  kill: "killed",
+  kills: "killed",
+  killed: "killed",
+  killing: "killed",
+  massacred: "killed",
+  wounded: "injured",
+  wounding: "injured",
+  injuring: "injured",
+  injured: "injured",
+  hurt: "injured",
+  displaced: "displaced",
+  displacing: "displaced",
+  displace: "displaced",
+  uprooted: "displaced",
+  affecting: "affected",
+  affected: "affected",
+  affects: "affected",
+  abducted: "detained",
+  abducting: "detained",
+  kidnapped: "detained",
+  kidnapping: "detained",
+  detained: "detained",
+  detaining: "detained",
+  arrested: "detained",
+  arresting: "detained",
+  evacuated: "evacuated",
+  evacuating: "evacuated",
+  deported: "returned",
+  repatriated: "returned",
+  serves: "population",
+  serving: "population",
+  trapping: "affected",
+  drowned: "killed",
+};
+
+function w(tokens: Token[], i: number): string {
+  return tokens[i]?.lower ?? "";
+}
+
+function isCapitalized(t: Token | undefined): boolean {
+  return t !== undefined && t.type === "word" && /^[A-Z]/.test(t.text);
+}
+
+/** Numbers that are dates, years, durations, ages, money, percentages or multipliers. */
+function notACount(tokens: Token[], p: NumberPhrase): boolean {
+  if (p.modifier) return true;
+  const before = tokens[p.numFirst - 1];
+  const after = tokens[p.numLast + 1];
+  const a1 = w(tokens, p.numLast + 1);
+  const a2 = w(tokens, p.numLast + 2);
+  const b1 = w(tokens, p.numFirst - 1);
+  if (before && (before.text === "$" || before.text === "€" || before.text === "£" || before.text === "#"))
+    return true;
+  if (
+    /^(us|usd|eur|chf|gbp|rs|no|nos|resolution|article|chapter|page|flight|route|highway|level|phase|grade|number)$/.test(
+      b1,
+    )
+  )
+    return true;
+  if (after && after.text === "%") return true;
+  if (
+    /^(percent|per|pc|dollars|euros|usd|eur|pounds|francs|shillings|rupees|times|fold|am|pm|gmt|utc|bpd)$/.test(
+      a1,
+    )
+  ) {
+    if (a1 !== "per" || a2 === "cent") return true;
+  }
+  if (a1 === "a" && after && tokens[p.numLast + 2]?.text === ".") return true;
+  if (after && after.type === "word" && /^[ap]\.?m\.?$/i.test(after.text)) return true;
+  if (TIME_UNITS.has(a1)) return true;
+  if (
+    (a1 === "consecutive" || a1 === "straight" || a1 === "more" || a1 === "full" || a1 === "long") &&
+    TIME_UNITS.has(a2)
+  )
+    return true;
+  if (a1 === "and" && a2 === "a" && w(tokens, p.numLast + 3) === "half") return true;
+  if (MONTHS.has(a1) && !(a1 === "may" && !isCapitalized(after))) return true;
+  if (MONTHS.has(b1) && isCapitalized(before)) return true;
+  if (b1 === "age" || b1 === "aged" || b1 === "ages" || (b1 === "of" && w(tokens, p.numFirst - 2) === "age"))
+    return true;
+  if (a1 === "years" || a1 === "year-old") return true;
+  const t = tokens[p.numFirst]!;
+  if (p.form === "digits" && p.numFirst === p.numLast && t.type === "num" && !t.grouped && !t.decimal) {
+    const v = t.value ?? 0;
+    if (t.text.length === 4 && v >= 1900 && v <= 2100 && !(a1 in PEOPLE_UNITS)) return true;
+  }
+  return false;
+}
+
+interface Head {
+  /** Index of the head noun, or null when the number stands alone ("killed 400,000"). */
+  index: number | null;
+  unit: Unit | null;
+  nounMetric: Metric | null;
+  adjMetric: Metric | null;
+  thing: boolean;
+  force: boolean;
+  /** "N of them", "N of which": a part of a group named before. */
+  partitive: boolean;
+  /** Last token of the noun phrase. */
+  end: number;
+}
+
+function securityForcesAt(tokens: Token[], i: number): number {
+  // "member(s) of the security forces"
+  let j = i;
+  if (w(tokens, j) !== "of") return -1;
+  j++;
+  if (w(tokens, j) === "the") j++;
+  if ((w(tokens, j) === "security" || w(tokens, j) === "armed") && w(tokens, j + 1) === "forces")
+    return j + 1;
+  if (w(tokens, j) === "police") return j;
+  return -1;
+}
+
+function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
+  const head: Head = {
+    index: null,
+    unit: null,
+    nounMetric: null,
+    adjMetric: null,
+    thing: false,
+    force: false,
+    partitive: false,
+    end: p.last,
+  };
+  let j = p.last + 1;
+  if (p.form === "vague" && w(tokens, j) === "of") j++;
+  else if (w(tokens, j) === "of") {
+    const d = w(tokens, j + 1);
+    if (d === "them" || d === "which" || d === "whom" || d === "these" || d === "those") {
+      head.partitive = true;
+      head.end = j + 1;
+      return head;
+    }
+    if (DETERMINERS.has(d)) j += 2;
+  }
+  let skipped = 0;
+  while (j < end && skipped < 4) {
+    const t = tokens[j]!;
+    if (t.type === "punct") {
+      if (t.text === "-" || t.text === "‑") {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (t.type !== "word") break;
+    const lw = t.lower;
+    const unit = PEOPLE_UNITS[lw];
+    if (
+      unit !== undefined &&
+      !(
+        lw in ADJECTIVE_METRICS &&
+        (PEOPLE_UNITS[w(tokens, j + 1)] !== undefined || isCapitalized(tokens[j + 1]))
+      )
+    ) {
+      head.index = j;
+      head.unit = unit;
+      head.nounMetric = NOUN_METRICS[lw] ?? null;
+      head.force = FORCE_NOUNS.has(lw);
+      head.end = j;
+      if (lw === "member" || lw === "members") {
+        const sf = securityForcesAt(tokens, j + 1);
+        if (sf >= 0) {
+          head.unit = "security forces";
+          head.force = false;
+          head.end = sf;
+        }
+      }
+      // "women and children", "combatants and civilians": a mixed group is counted as people.
+      if (w(tokens, head.end + 1) === "and" || w(tokens, head.end + 1) === "or") {
+        const other = PEOPLE_UNITS[w(tokens, head.end + 2)];
+        if (other !== undefined && !(tokens[head.end + 3]?.type === "num")) {
+          if (other !== head.unit) head.unit = "people";
+          head.force = false;
+          head.end = head.end + 2;
+        }
+      }
+      // "three IDP camps", "30 police posts": the people noun only qualifies a thing.
+      let k = head.end + 1;
+      if (tokens[k]?.text === "(") {
+        while (k < end && tokens[k]?.text !== ")") k++;
+        k++;
+      }
+      if (THING_NOUNS.has(w(tokens, k)) && !/^(times|days|weeks|months|years|hours)$/.test(w(tokens, k)))
+        head.thing = true;
+      return head;
+    }
+    if (ADJECTIVE_METRICS[lw] !== undefined) {
+      head.adjMetric = ADJECTIVE_METRICS[lw];
+      j++;
+      skipped++;
+      continue;
+    }
+    if (THING_NOUNS.has(lw)) {
+      head.thing = true;
+      head.index = j;
+      return head;
+    }
+    if (/['’]s$/.test(lw) && !isCapitalized(t)) {
+      j++;
+      skipped++;
+      continue;
+    }
+    if (NOUN_MODIFIERS.has(lw)) {
+      j++;
+      skipped++;
+      continue;
+    }
+    if (
+      PREPOSITIONS.has(lw) ||
+      AUX_WORDS.has(lw) ||
+      CLAUSE_BREAKERS.has(lw) ||
+      lw === "and" ||
+      lw === "or" ||
+      DETERMINERS.has(lw)
+    )
+      break;
+    if (isCapitalized(t)) {
+      const next = tokens[j + 1];
+      const continues =
+        next !== undefined &&
+        next.type === "word" &&
+        (PEOPLE_UNITS[next.lower] !== undefined || isCapitalized(next) || NOUN_MODIFIERS.has(next.lower));
+      if (!continues && /(ans|ese|is|ers|ites|ns|ch|ya|yas|ks)$/i.test(lw)) {
+        head.index = j;
+        head.unit = "people";
+        head.end = j;
+        return head;
+      }
+      j++;
+      skipped++;
+      continue;
+    }
+    if (CUE_METRICS[lw] !== undefined || MOVEMENT_VERBS.has(lw) || /(ed|ing)$/.test(lw)) break;
+    // An unknown lowercase noun right after the number counts things: "15 transport trucks".
+    head.thing = true;
+    head.index = j;
+    return head;
+  }
+  return head;
+}
+
+interface Cue {
+  metric: Metric;
+  index: number;
+  end: number;
+  word: string;
+}
+
+/** The metric a word (or the phrase starting there) names, with movement verbs read in context. */
+function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: string): Cue | undefined {
+  const lw = w(tokens, j);
+  const n1 = w(tokens, j + 1);
+  const n2 = w(tokens, j + 2);
+  const make = (metric: Metric, end = j): Cue => ({ metric, index: j, end, word: lw });
+  if (
+    (lw === "head" ||
+      lw === "headed" ||
+      lw === "heading" ||
+      lw === "went" ||
+      lw === "going" ||
+      lw === "go" ||
+      lw === "crossing" ||
+      lw === "crossed" ||
+      lw === "came" ||
+      lw === "coming" ||
+      lw === "moved") &&
+    n1 === "back"
+  )
+    return make("returned", j + 1);
+  if (lw === "lost" && (n1 === "their" || n1 === "his" || n1 === "her") && (n2 === "lives" || n2 === "life"))
+    return make("killed", j + 2);
+  if (lw === "in" && n1 === "need") return make("in_need", j + 1);
+  if (lw === "at" && n1 === "risk") return make("affected", j + 1);
+  if (lw === "in" && n1 === "danger") return make("affected", j + 1);
+  if (lw === "in" && n1 === "captivity") return make("detained", j + 1);
+  if (
+    lw === "under" &&
+    (n1 === "rubble" || (n1 === "the" && (n2 === "rubble" || n2 === "debris")) || n1 === "debris")
+  )
+    return make("missing", j + 1);
+  if (
+    (lw === "seek" ||
+      lw === "seeking" ||
+      lw === "sought" ||
+      lw === "find" ||
+      lw === "finding" ||
+      lw === "found" ||
+      lw === "taking" ||
+      lw === "took" ||
+      lw === "take") &&
+    (n1 === "refuge" || n1 === "shelter")
+  )
+    return make(ctx.refugeeContext && /neighbo/.test(sentenceLower) ? "refugees" : "displaced", j + 1);
+  if ((lw === "become" || lw === "became" || lw === "becoming") && n1 === "refugees")
+    return make("refugees", j + 1);
+  if (lw === "streamed" || lw === "streaming") return make("displaced");
+  if (lw === "forced" && (n1 === "from" || n1 === "out")) return make("displaced", j + 1);
+  if (
+    (lw === "living" ||
+      lw === "live" ||
+      lw === "lives" ||
+      lw === "staying" ||
+      lw === "stay" ||
+      lw === "sheltering") &&
+    (n1 === "in" || n1 === "at")
+  ) {
+    for (let k = j + 2; k < j + 6; k++) {
+      const x = w(tokens, k);
+      if (/^(camps?|sites?|shelters?|settlements?|centres?|centers?|tents?)$/.test(x))
+        return make("displaced", k);
+    }
+    if (lw === "staying" || lw === "sheltering") return make("displaced");
+    return make("population");
+  }
+  if (lw === "left" || lw === "leaving" || lw === "leave") {
+    const next = tokens[j + 1];
+    if (next && (isCapitalized(next) || n1 === "their" || n1 === "the" || n1 === "home" || n1 === "homes")) {
+      return make(ctx.evacuationContext ? "evacuated" : "displaced");
+    }
+    return undefined;
+  }
+  if (MOVEMENT_VERBS.has(lw)) {
+    if (/deport|return|repatriat|\bback\b/.test(sentenceLower)) return make("returned");
+    if (lw === "crossed" || lw === "crossing" || lw === "cross") {
+      if (ctx.refugeeContext || n1 === "into" || n1 === "over" || n1 === "in") return make("refugees");
+      return undefined;
+    }
+    if (lw === "entered" || lw === "entering" || lw === "received" || lw === "reached") return undefined;
+    if (ctx.refugeeContext) return make("refugees");
+    if (lw === "come" || lw === "came") return undefined;
+    return make("displaced");
+  }
+  const metric = CUE_METRICS[lw];
+  if (metric === undefined) return undefined;
+  if (lw === "lives" && w(tokens, j - 1) !== "their") return make("killed");
+  if (metric === "displaced") {
+    const window = tokens
+      .slice(j + 1, j + 14)
+      .map((t) => t.lower)
+      .join(" ");
+    if (
+      /\b(across the border|into neighbou?ring|in neighbou?ring|crossed into|cross into|crossed over into|to neighbou?ring)\b/.test(
+        window,
+      )
+    )
+      return make("refugees");
+  }
+  if (lw === "return" && n1 !== "to" && n1 !== "home" && n1 !== "of") return undefined;
+  if (
+    (lw === "need" || lw === "needs") &&
+    !/\b(assistance|aid|help|support|food|protection|humanitarian|water|shelter|services)\b/.test(
+      sentenceLower,
+    )
+  )
+    return undefined;
+  if ((lw === "depend" || lw === "depends" || lw === "rely" || lw === "relies") && n1 !== "on")
+    return undefined;
+  return make(metric);
+}
+
+/** A verb or noun right before the number that takes it as object: "killed 12 civilians", "the deaths of 20 people". */
+function leftCue(
+  tokens: Token[],
+  p: NumberPhrase,
+  start: number,
+  ctx: ItemContext,
+  sentenceLower: string,
+): Cue | "aid" | undefined {
+  let k = p.first - 1;
+  while (
+    k >= start &&
+    /^(another|additional|further|the|an|a|reportedly|only|just|nearly_)$/.test(w(tokens, k))
+  )
+    k--;
+  if (k < start) return undefined;
+  const lw = w(tokens, k);
+  if (AID_VERBS.has(lw)) return "aid";
+  if (lw === "of" || lw === "to") {
+    const noun = w(tokens, k - 1);
+    if (lw === "to" && noun === "home") return { metric: "population", index: k - 1, end: k, word: noun };
+    if (lw === "to" && (noun === "injuries" || noun === "injury"))
+      return { metric: "injured", index: k - 1, end: k, word: noun };
+    if (lw === "of" && LEFT_NOUN_LINKS[noun] !== undefined)
+      return { metric: LEFT_NOUN_LINKS[noun], index: k - 1, end: k, word: noun };
+    return undefined;
+  }
+  const verb = LEFT_VERBS[lw];
+  if (verb !== undefined) return { metric: verb, index: k, end: k, word: lw };
+  if (
+    lw === "hosts" ||
+    lw === "hosting" ||
+    lw === "host" ||
+    lw === "hosted" ||
+    lw === "received" ||
+    lw === "receiving" ||
+    lw === "welcomed"
+  ) {
+    return { metric: ctx.refugeeContext ? "refugees" : "displaced", index: k, end: k, word: lw };
+  }
+  void sentenceLower;
+  return undefined;
+}
+
+interface RightCue extends Cue {
+  modal: boolean;
+}
+
+/** The predicate after the counted group: "20 civilians were massacred", "1,000 people, including …, were killed". */
+function rightCue(
+  tokens: Token[],
+  from: number,
+  end: number,
+  ctx: ItemContext,
+  sentenceLower: string,
+): RightCue | undefined {
+  let modal = false;
+  let steps = 0;
+  let j = from;
+  let depth = 0;
+  while (j < end && steps < 22) {
+    const t = tokens[j]!;
+    const lw = t.lower;
+    if (t.type === "punct") {
+      if (t.text === "(") depth++;
+      else if (t.text === ")") depth = Math.max(0, depth - 1);
+      else if (
+        depth === 0 &&
+        (t.text === "." || t.text === ";" || t.text === ":" || t.text === "?" || t.text === "!")
+      )
+        return undefined;
+      j++;
+      continue;
+    }
+    if (depth > 0) {
+      j++;
+      continue;
+    }
+    if (CLAUSE_BREAKERS.has(lw)) return undefined;
+    if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
+    if (lw === "expected" || lw === "projected" || lw === "forecast" || lw === "likely" || lw === "set") {
+      if (w(tokens, j + 1) === "to") modal = true;
+    }
+    const cue = cueAt(tokens, j, ctx, sentenceLower);
+    if (cue) return { ...cue, modal };
+    if (AID_VERBS.has(lw) && /(ed|ing)$/.test(lw)) return undefined;
+    steps++;
+    j++;
+  }
+  return undefined;
+}
+
+/** "the death toll … had risen to 5,000", "the total number of affected families … stand at 2,329". */
+function linkedCue(
+  tokens: Token[],
+  p: NumberPhrase,
+  start: number,
+  ctx: ItemContext,
+  sentenceLower: string,
+):
+  | {
+      metric: Metric | null;
+      unit: Unit | null;
+      estimated: boolean;
+      anaphor: boolean;
+      modal: boolean;
+      index: number;
+    }
+  | undefined {
+  const k = p.first - 1;
+  if (k < start || !LINKING.has(w(tokens, k))) return undefined;
+  if (w(tokens, k) === "of" && !/^(population|toll|number|total|figure)$/.test(w(tokens, k - 1)))
+    return undefined;
+  let modal = false;
+  let estimated = false;
+  let anaphor = false;
+  let unit: Unit | null = null;
+  let found: { metric: Metric; index: number } | null = null;
+  for (let j = k - 1; j >= start && j >= k - 30; j--) {
+    const t = tokens[j]!;
+    if (t.type === "num") break;
+    const lw = t.lower;
+    if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
+    if (lw === "estimated" || lw === "estimates") estimated = true;
+    if (ANAPHORS.has(lw)) anaphor = true;
+    if (lw === "number" && w(tokens, j + 1) === "of" && unit === null) {
+      for (let m = j + 2; m < k && m < j + 6; m++) {
+        const u = PEOPLE_UNITS[w(tokens, m)];
+        if (u !== undefined) {
+          unit = u;
+          break;
+        }
+        if (THING_NOUNS.has(w(tokens, m))) return undefined;
+      }
+    }
+    if (found === null) {
+      if (lw === "population") found = { metric: "population", index: j };
+      else {
+        const cue =
+          cueAt(tokens, j, ctx, sentenceLower) ??
+          (NOUN_METRICS[lw] ? { metric: NOUN_METRICS[lw], index: j } : undefined);
+        if (cue) found = { metric: cue.metric, index: j };
+      }
+    }
+  }
+  if (!found && !anaphor) return undefined;
+  return { metric: found?.metric ?? null, unit, estimated, anaphor, modal, index: found?.index ?? k };
+}
+
+function isAidClause(tokens: Token[], p: NumberPhrase, start: number): boolean {
+  for (let k = p.first - 1; k >= start && k >= p.first - 4; k--) {
+    const lw = w(tokens, k);
+    if (AID_VERBS.has(lw)) return true;
+    if (lw === "," || lw === ";" || tokens[k]?.type === "num") return false;
+  }
+  return false;
+}
+
+function modalBefore(tokens: Token[], p: NumberPhrase, start: number): boolean {
+  for (let k = p.first - 1; k >= start && k >= p.first - 4; k--) {
+    const t = tokens[k]!;
+    if (t.type === "punct" || t.type === "num") return false;
+    if (MODALS.has(t.lower) && !(t.lower === "may" && isCapitalized(t))) return true;
+  }
+  return false;
+}
+
+const SUBGROUP_MARKERS = new Set(["including", "includes", "include", "among", "("]);
+
+function subgroupMarker(tokens: Token[], p: NumberPhrase, start: number): boolean {
+  const k = p.first - 1;
+  if (k < start) return false;
+  const lw = w(tokens, k);
+  if (SUBGROUP_MARKERS.has(lw) || lw === "(") return true;
+  if (lw === "them" && w(tokens, k - 1) === "among") return true;
+  if (lw === "from" && (w(tokens, k - 1) === "up" || w(tokens, k - 1) === "down")) return true;
+  return false;
+}
+
+/** Finds the figures stated in one sentence (tokens[start, end)). */
+export function sentenceFigures(
+  tokens: Token[],
+  start: number,
+  end: number,
+  sentenceLower: string,
+  ctx: ItemContext,
+): SentenceFigure[] {
+  const slice = tokens.slice(start, end);
+  const phrases = findNumbers(slice).map((p) => shift(p, start));
+  const out: SentenceFigure[] = [];
+  let previous: { figure: SentenceFigure | null; phrase: NumberPhrase } | null = null;
+  for (const p of phrases) {
+    const result = decide(
+      tokens,
+      p,
+      start,
+      end,
+      sentenceLower,
+      ctx,
+      previous?.figure ?? null,
+      previous !== null,
+    );
+    previous = { figure: result, phrase: p };
+    if (result) out.push(result);
+  }
+  return out;
+}
+
+function shift(p: NumberPhrase, by: number): NumberPhrase {
+  return { ...p, first: p.first + by, last: p.last + by, numFirst: p.numFirst + by, numLast: p.numLast + by };
+}
+
+function decide(
+  tokens: Token[],
+  p: NumberPhrase,
+  start: number,
+  end: number,
+  sentenceLower: string,
+  ctx: ItemContext,
+  prev: SentenceFigure | null,
+  hadPrevious: boolean,
+): SentenceFigure | null {
+  if (notACount(tokens, p)) return null;
+  const head = findHead(tokens, p, end);
+  if (head.thing) return null;
+  let qualifier = p.qualifier;
+  let value = p.value;
+  let lower = p.lower;
+  let upper = p.upper;
+  let quoteLast = Math.max(p.last, head.end);
+  // "3 people at least"
+  if (
+    head.index !== null &&
+    qualifier === "exact" &&
+    w(tokens, head.end + 1) === "at" &&
+    w(tokens, head.end + 2) === "least"
+  ) {
+    qualifier = "at_least";
+    quoteLast = head.end + 2;
+  }
+  if (isAidClause(tokens, p, start)) return null;
+
+  let metric: Metric | null = null;
+  let unit: Unit | null = head.unit;
+  let cueIndex: number | null = null;
+  let quoteFirst = p.first;
+
+  const left = leftCue(tokens, p, start, ctx, sentenceLower);
+  if (left === "aid") return null;
+  const subgroup = subgroupMarker(tokens, p, start);
+  const right = rightCue(tokens, Math.max(head.end, quoteLast) + 1, end, ctx, sentenceLower);
+  const headMetric = head.nounMetric ?? head.adjMetric;
+
+  if (left && !(head.partitive && prev)) {
+    metric = left.metric;
+    cueIndex = left.index;
+    if (left.index >= p.first - 3) quoteFirst = Math.min(quoteFirst, left.index);
+    if (
+      left.metric === "affected" &&
+      headMetric &&
+      headMetric !== "affected" &&
+      left.word !== "affecting" &&
+      left.word !== "affected"
+    )
+      metric = headMetric;
+  } else if (subgroup && prev) {
+    metric = prev.metric;
+    if (unit === null) unit = prev.unit;
+  } else if (
+    right &&
+    !right.modal &&
+    !(head.force && !/^(killed|injured|detained|missing)$/.test(right.metric))
+  ) {
+    metric = right.metric;
+    cueIndex = right.index;
+    if (
+      headMetric &&
+      (STATE_METRICS.has(right.metric) || (head.nounMetric === "refugees" && right.metric === "displaced"))
+    )
+      metric = headMetric;
+    if (right.index <= quoteLast + 6) quoteLast = Math.max(quoteLast, right.end);
+  } else if (right && right.modal && right.metric !== "in_need") {
+    return null;
+  } else if (headMetric && !head.force) {
+    metric = headMetric;
+    cueIndex = head.index;
+  } else if (
+    head.unit !== null &&
+    !head.force &&
+    head.index !== null &&
+    PEOPLE_UNITS[w(tokens, head.index)] !== undefined &&
+    /^(residents|inhabitants)$/.test(w(tokens, head.index))
+  ) {
+    metric = "population";
+  }
+  if (metric === null) {
+    const linked = linkedCue(tokens, p, start, ctx, sentenceLower);
+    if (linked) {
+      if (linked.modal && linked.metric !== "in_need") return null;
+      metric = linked.metric ?? (linked.anaphor ? (prev?.metric ?? ctx.previous?.metric ?? null) : null);
+      if (unit === null) unit = linked.unit;
+      if (linked.estimated && qualifier === "exact") qualifier = "approx";
+      if (linked.metric === null && linked.anaphor && unit === null) unit = "people";
+      cueIndex = linked.metric ? linked.index : null;
+      if (w(tokens, p.first - 1) === "to" || w(tokens, p.first - 1) === "at") {
+        const verb = w(tokens, p.first - 2);
+        if (/^(risen|rose|rise|reached|stand|stands|stood|put|climbed|increased|jumped|grown)$/.test(verb))
+          quoteFirst = p.first - 2;
+        else quoteFirst = p.first - 1;
+      } else quoteFirst = p.first - 1;
+    }
+  }
+  if (metric === null && head.partitive && prev) {
+    metric = prev.metric;
+  }
+  if (metric === null && hadPrevious && prev && !head.force && (head.unit === null || head.index !== null)) {
+    // A list: "nine people in Bulaburin, two people in Dalori, and one in Kofa".
+    metric = prev.metric;
+    if (unit === null) unit = prev.unit;
+  }
+  if (metric === null && head.partitive && ctx.previous) metric = ctx.previous.metric;
+  if (metric === null) return null;
+  if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
+  if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
+  if (unit === null)
+    unit = prev && !head.partitive && metric === prev.metric && cueIndex === null ? prev.unit : "people";
+  if (unit === null) unit = "people";
+
+  const phrase = { ...p, qualifier, value, lower, upper };
+  if (qualifier !== p.qualifier) applyBounds(phrase);
+  ({ value, lower, upper } = phrase);
+  return {
+    metric,
+    value,
+    lower,
+    upper,
+    qualifier,
+    unit,
+    quoteFirst,
+    quoteLast,
+    numFirst: p.numFirst,
+    numLast: p.numLast,
+    cue: cueIndex,
+  };
+}
+
+/** "the death of a child", "killing a civilian": a singular noun whose article states a count of one. */
+export function singularFigures(
+  tokens: Token[],
+  start: number,
+  end: number,
+  taken: Set<number>,
+): SentenceFigure[] {
+  const out: SentenceFigure[] = [];
+  for (let i = start + 1; i + 1 < end; i++) {
+    const lw = w(tokens, i);
+    if (lw !== "a" && lw !== "an") continue;
+    if (taken.has(i) || taken.has(i + 1)) continue;
+    const noun = w(tokens, i + 1);
+    if (!/^(child|civilian|woman|man|boy|girl|baby|person|soldier|peacekeeper|journalist)$/.test(noun))
+      continue;
+    let k = i - 1;
+    let metric: Metric | undefined;
+    if (w(tokens, k) === "of") {
+      metric = LEFT_NOUN_LINKS[w(tokens, k - 1)];
+      k--;
+    } else metric = LEFT_VERBS[w(tokens, k)];
+    if (metric === undefined || metric === "population") continue;
+    if (w(tokens, k - 1) === "the" && w(tokens, i - 1) === "of") k--;
+    const unit = PEOPLE_UNITS[noun] ?? "people";
+    out.push({
+      metric,
+      value: 1,
+      lower: 1,
+      upper: 1,
+      qualifier: "exact",
+      unit: unit === "people" || unit === "civilians" ? unit : unit,
+      quoteFirst: k,
+      quoteLast: i + 1,
+      numFirst: i,
+      numLast: i + 1,
+      cue: k,
+    });
+  }
+  return out;
+}
