@@ -202,3 +202,13 @@ export async function getFigures(database: Database, query: FigureQuery = {}): P
     },
   }));
 }
+
+/** The years figures are dated in, newest first, for the period choices. */
+export async function getFigureYears(database: Database): Promise<string[]> {
+  const date = figureDate(database);
+  const rows = await database.db
+    .selectDistinct({ year: sql<string>`substr(${date}, 1, 4)` })
+    .from(database.tables.figures)
+    .where(sql`${date} is not null`);
+  return rows.map((r) => String(r.year)).sort((a, b) => b.localeCompare(a));
+}

@@ -81,6 +81,11 @@ describe("parseFilters", () => {
     expect(notices).toHaveLength(2);
   });
 
+  it("treats dates sent with the form's default period as a custom period", () => {
+    const { filters } = parseFilters({ period: "all", from: "2019-04-01", to: "" });
+    expect(filters).toMatchObject({ period: "custom", from: "2019-04-01", to: null });
+  });
+
   it("lets a named period win over leftover form dates", () => {
     const { filters } = parseFilters({ period: "12m", from: "2019-01-01", to: "2019-02-01" });
     expect(filters).toMatchObject({ period: "12m", from: null, to: null });

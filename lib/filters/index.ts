@@ -135,8 +135,9 @@ export function parseFilters(input: SearchParamsInput, options: ParseOptions = {
   let period: Period = from || to ? "custom" : DEFAULT_FILTERS.period;
   const [periodValue] = valuesOf(input, "period").slice(-1);
   if (periodValue !== undefined) {
-    if (isPreset(periodValue) || isYear(periodValue)) period = periodValue;
-    else if (periodValue === "custom") period = from || to ? "custom" : "all";
+    // "all" is the form's default, so dates typed next to it still make a custom period.
+    if (periodValue === "all" || periodValue === "custom") period = from || to ? "custom" : "all";
+    else if (isPreset(periodValue) || isYear(periodValue)) period = periodValue;
     else
       notice("period", periodValue, `"${periodValue}" is not a period (all, 30d, 12m, a year, or custom).`);
   }
@@ -209,4 +210,9 @@ export function todayUtc(now: Date = new Date()): string {
 
 export function hasActiveFilters(filters: Filters): boolean {
   return filtersToSearchParams(filters).toString() !== "";
+}
+
+/** The region codes a query asks for, upper-cased, so the server can look them up before parsing. */
+export function requestedRegionCodes(input: SearchParamsInput): string[] {
+  return [...new Set(valuesOf(input, "region").map((v) => v.toUpperCase()))].slice(0, MAX_REGIONS * 2);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatAsOf, formatDate, formatPeriod } from "./date";
-import { describeFigure, figurePhrase, metricLabel } from "./figure";
+import { describeFigure, figurePhrase, metricLabel, placePhrase } from "./figure";
 
 describe("figurePhrase", () => {
   it("keeps the qualifier, the unit and the metric", () => {
@@ -56,6 +56,12 @@ describe("figurePhrase", () => {
         unit: "people",
       }),
     ).toBe("thousands (between 2,000 and 9,999) people returned");
+  });
+
+  it("attaches the place the way the metric reads", () => {
+    expect(placePhrase("displaced", "Hama")).toBe("from Hama");
+    expect(placePhrase("returned", "Idlib")).toBe("to Idlib");
+    expect(placePhrase("killed", "Idlib")).toBe("in Idlib");
   });
 
   it("labels metrics", () => {

@@ -46,6 +46,13 @@ const SINGULAR_UNITS: Record<string, string> = {
   peacekeepers: "peacekeeper",
 };
 
+/** How a place attaches to the figure: people are displaced from a place and return to one. */
+export function placePhrase(metric: Metric | (string & {}), place: string): string {
+  if (metric === "displaced" || metric === "evacuated") return `from ${place}`;
+  if (metric === "returned") return `to ${place}`;
+  return `in ${place}`;
+}
+
 export function metricLabel(metric: Metric | string): string {
   return METRIC_LABELS[metric as Metric] ?? metric;
 }
@@ -57,14 +64,26 @@ export function unitNoun(f: FigureWording): string {
   return f.qualifier === "vague" && vagueWord(f.lower, f.upper) ? `of ${noun}` : noun;
 }
 
+/** The figure split for display: the number with its qualifier, then what it counts. */
+export function figureParts(
+  f: FigureWording,
+  style: NumberStyle = "compact",
+): { quantity: string; rest: string } {
+  const participle = METRIC_PARTICIPLES[f.metric as Metric];
+  const noun = unitNoun(f);
+  return {
+    quantity: formatQuantity(f, style),
+    rest: participle ? `${noun} ${participle}` : `${noun} — ${metricLabel(f.metric).toLowerCase()}`,
+  };
+}
+
 /**
  * The figure as a short phrase that keeps its qualifier and unit:
  * "186,000+ people displaced", "~3 million civilians — population", "dozens of people killed".
  */
 export function figurePhrase(f: FigureWording, style: NumberStyle = "compact"): string {
-  const counted = `${formatQuantity(f, style)} ${unitNoun(f)}`;
-  const participle = METRIC_PARTICIPLES[f.metric as Metric];
-  return participle ? `${counted} ${participle}` : `${counted} — ${metricLabel(f.metric).toLowerCase()}`;
+  const { quantity, rest } = figureParts(f, style);
+  return `${quantity} ${rest}`;
 }
 
 /** The phrase in words for assistive technology: "at least 186,000 people displaced". */

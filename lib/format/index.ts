@@ -1,3 +1,4 @@
 export * from "./quantity";
 export * from "./figure";
 export * from "./date";
+export * from "./highlight";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { metricCards } from "./cards";
 import { highestByPlace, pointsOverTime, summarizeTime } from "./charts";
-import type { SeriesFigure } from "./claims";
+import { competingFigures, type SeriesFigure } from "./claims";
 
 let nextId = 1;
 function fig(overrides: Partial<SeriesFigure>): SeriesFigure {
@@ -101,5 +101,16 @@ describe("chart series", () => {
     expect(summarizeTime(points, undated)).toBe(
       "1 dated figure from 2019-06-10 to 2019-06-10. 5 undated figures are not plotted.",
     );
+  });
+});
+
+describe("competingFigures", () => {
+  it("lists other sources' different numbers for the same metric, place and date only", () => {
+    const a = fig({ value: 25, source: { documentId: 1 } });
+    const same = fig({ value: 25, source: { documentId: 2 } });
+    const other = fig({ value: 30, lower: 30, upper: 30, source: { documentId: 3 } });
+    const elsewhere = fig({ value: 40, regionCode: "SY05", source: { documentId: 4 } });
+    const dated = fig({ value: 50, date: "2019-06-10", source: { documentId: 5 } });
+    expect(competingFigures(a, [a, same, other, elsewhere, dated])).toEqual([other]);
   });
 });

@@ -1,6 +1,13 @@
 import { figurePhrase, formatQuantity, metricLabel } from "@/lib/format";
 import { magnitude } from "@/lib/format/quantity";
-import { byMagnitudeDesc, groupClaims, metricOrder, placeKey, placeLabel, type SeriesFigure } from "./claims";
+import {
+  byMagnitudeDesc,
+  groupClaims,
+  metricOrder,
+  placeKey,
+  regionLabel,
+  type SeriesFigure,
+} from "./claims";
 
 /** A bar of the "by place" chart: the highest figure a source gives for one metric in one place. */
 export interface PlaceBar {
@@ -45,7 +52,7 @@ export function highestByPlace(figures: readonly SeriesFigure[]): PlaceBar[] {
           key,
           metric: top.metric,
           metricLabel: metricLabel(top.metric),
-          place: placeLabel(top) ?? NO_PLACE,
+          place: regionLabel(top) ?? NO_PLACE,
           value,
           label: formatQuantity(top),
           phrase: figurePhrase(top),
@@ -67,7 +74,7 @@ export function pointsOverTime(figures: readonly SeriesFigure[]): { points: Time
         date: f.date,
         metric: f.metric,
         metricLabel: metricLabel(f.metric),
-        place: placeLabel(f) ?? NO_PLACE,
+        place: regionLabel(f) ?? NO_PLACE,
         value,
         label: formatQuantity(f),
       },

@@ -35,7 +35,13 @@ export function placeKey(f: SeriesFigure): string {
   return f.regionCode ?? `text:${(f.placeMention ?? "").toLowerCase()}`;
 }
 
+/** The place as the source wrote it, else the gazetteer's name: what a reader can find in the sentence. */
 export function placeLabel(f: SeriesFigure): string | null {
+  return f.placeMention ?? f.regionName ?? null;
+}
+
+/** The gazetteer's name first, so that figures grouped by region share one label. */
+export function regionLabel(f: SeriesFigure): string | null {
   return f.regionName ?? f.placeMention ?? null;
 }
 
@@ -80,4 +86,24 @@ export function metricOrder(a: string, b: string): number {
     return i === -1 ? METRICS.length : i;
   };
   return rank(a) - rank(b) || a.localeCompare(b);
+}
+
+/**
+ * What other sources say for the same metric, place and date (or both undated) when they give a different
+ * number: shown side by side, never merged.
+ */
+export function competingFigures<F extends SeriesFigure>(figure: F, all: readonly F[]): F[] {
+  return all.filter(
+    (other) =>
+      other.id !== figure.id &&
+      other.source.documentId !== figure.source.documentId &&
+      other.metric === figure.metric &&
+      placeKey(other) === placeKey(figure) &&
+      other.date === figure.date &&
+      (other.value !== figure.value ||
+        other.lower !== figure.lower ||
+        other.upper !== figure.upper ||
+        other.qualifier !== figure.qualifier ||
+        other.unit !== figure.unit),
+  );
 }

@@ -1,0 +1,57 @@
+import {
+  dateWindow,
+  parseFilters,
+  requestedRegionCodes,
+  todayUtc,
+  type DateWindow,
+  type FilterNotice,
+  type Filters,
+  type SearchParamsInput,
+} from "@/lib/filters";
+
+import type { Database } from "../dialect";
+import { getFigures, getFigureYears, type FigureRow } from "./figures";
+import { getRegionOptions, getRegionsByCodes, type RegionOption, type RegionRow } from "./regions";
+
+export interface DashboardData {
+  filters: Filters;
+  notices: FilterNotice[];
+  window: DateWindow;
+  today: string;
+  figures: FigureRow[];
+  regionOptions: RegionOption[];
+  /** The regions the filters name, with their names. */
+  selectedRegions: RegionRow[];
+  years: string[];
+}
+
+/**
+ * Everything a dashboard page shows for a query string: the validated filters with their notices, the
+ * figures in view and the choices for the filter form. `scope` pins the view to one region (region pages).
+ */
+export async function getDashboardData(
+  database: Database,
+  searchParams: SearchParamsInput,
+  options: { scope?: string; today?: string } = {},
+): Promise<DashboardData> {
+  const today = options.today ?? todayUtc();
+  const requested = requestedRegionCodes(searchParams);
+  const known = new Set((await getRegionsByCodes(database, requested)).map((r) => r.code));
+  const { filters, notices } = parseFilters(searchParams, { isKnownRegion: (code) => known.has(code) });
+  const window = dateWindow(filters, today);
+  const regions = options.scope ? [options.scope] : filters.regions;
+
+  const [figures, regionOptions, selectedRegions, years] = await Promise.all([
+    getFigures(database, {
+      regions,
+      metrics: filters.metrics,
+      from: window.from,
+      to: window.to,
+      includeUndated: filters.undated === "include",
+    }),
+    getRegionOptions(database),
+    getRegionsByCodes(database, filters.regions),
+    getFigureYears(database),
+  ]);
+  return { filters, notices, window, today, figures, regionOptions, selectedRegions, years };
+}
