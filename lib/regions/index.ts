@@ -1,0 +1,359 @@
+import gazetteer from "../../data/gazetteer/regions.json";
+import {
+  ARTICLE,
+  COMPASS_FIRSTS,
+  COMPASS_SECONDS,
+  DIRECTION_ABBREVIATIONS,
+  DIRECTIONS,
+  HAS_UPPER,
+  JOINED,
+  SUFFIXES,
+  acronymForm,
+  aliasKeys,
+  foldToken,
+  isCapitalised,
+  isExempt,
+  scanTokens,
+  tokenize,
+  type TokenTable,
+} from "./normalize";
+import type { GazetteerFile, PlaceMention, Region } from "./types";
+
+export type { Level, PlaceMention, Region } from "./types";
+
+interface Tables {
+  list: readonly Region[];
+  byCode: Map<string, Region>;
+  children: Map<string, Region[]>;
+  alternateCodes: Record<string, string>;
+}
+
+interface Entry {
+  /** The region a bare mention of this key means, or null when it is ambiguous. */
+  best: Region | null;
+  /** The region meant when a suffix word names a level ("Idlib city" -> level 4). */
+  byLevel: Map<number, Region | null>;
+}
+
+interface MatchIndex {
+  entries: Map<string, Entry>;
+  /** Acronyms match only in their exact case ("DRC", "oPt"). */
+  acronyms: Map<string, Entry>;
+  /** Every concatenation of leading tokens of a multi-token key, to stop extending early. */
+  prefixes: Set<string>;
+  maxTokens: number;
+}
+
+let tables: Tables | undefined;
+let matchIndex: MatchIndex | undefined;
+
+function load(): Tables {
+  if (tables) return tables;
+  const file = gazetteer as unknown as GazetteerFile;
+  const list: Region[] = file.regions.map(([code, name, level, parent, country, aliases]) => ({
+    code,
+    name,
+    level,
+    parent,
+    country,
+    aliases,
+  }));
+  const byCode = new Map(list.map((r) => [r.code, r]));
+  const children = new Map<string, Region[]>();
+  for (const region of list) {
+    if (region.parent === null) continue;
+    const siblings = children.get(region.parent);
+    if (siblings) siblings.push(region);
+    else children.set(region.parent, [region]);
+  }
+  tables = { list, byCode, children, alternateCodes: file.alternateCodes };
+  return tables;
+}
+
+/** A region by its code: ISO3 for countries, OCHA P-code or ISO 3166-2 below; ISO alpha-2 also resolves. */
+export function getRegion(code: string): Region | undefined {
+  const t = load();
+  return t.byCode.get(code) ?? t.byCode.get(t.alternateCodes[code] ?? "");
+}
+
+/** The parent chain, nearest first, ending at the country. */
+export function ancestors(code: string): Region[] {
+  const t = load();
+  const out: Region[] = [];
+  let current = getRegion(code);
+  while (current?.parent) {
+    const parent = t.byCode.get(current.parent);
+    if (!parent) break;
+    out.push(parent);
+    current = parent;
+  }
+  return out;
+}
+
+export function children(code: string): Region[] {
+  const region = getRegion(code);
+  return region ? [...(load().children.get(region.code) ?? [])] : [];
+}
+
+export function allRegions(): readonly Region[] {
+  return load().list;
+}
+
+function lowestCommonAncestor(regions: readonly Region[]): Region | null {
+  const [first, ...rest] = regions;
+  if (!first) return null;
+  const chain = [first, ...ancestors(first.code)];
+  for (const candidate of chain) {
+    if (
+      rest.every((r) => r.code === candidate.code || ancestors(r.code).some((a) => a.code === candidate.code))
+    ) {
+      return candidate;
+    }
+  }
+  return null;
+}
+
+/** One region for a name shared by several at one level: a seat of government, else their common area. */
+function resolveLevel(regions: readonly Region[], capitals: ReadonlySet<string>): Region | null {
+  if (regions.length === 1) return regions[0] ?? null;
+  const seats = regions.filter((r) => capitals.has(r.code));
+  if (seats.length === 1) return seats[0] ?? null;
+  const common = lowestCommonAncestor(seats.length > 1 ? seats : regions);
+  return common && common.level >= 1 ? common : null;
+}
+
+function buildIndex(): MatchIndex {
+  if (matchIndex) return matchIndex;
+  const t = load();
+  const file = gazetteer as unknown as GazetteerFile;
+  const blocked = new Set(file.unmatchable);
+  const capitals = new Set(file.capitals);
+  const byKey = new Map<string, Map<string, Region>>();
+  const byAcronym = new Map<string, Map<string, Region>>();
+  const prefixes = new Set<string>();
+  let maxTokens = 1;
+  const put = (map: Map<string, Map<string, Region>>, key: string, region: Region) => {
+    let regions = map.get(key);
+    if (!regions) map.set(key, (regions = new Map()));
+    regions.set(region.code, region);
+  };
+  for (const region of t.list) {
+    for (const alias of [region.name, ...region.aliases]) {
+      const acronym = acronymForm(alias);
+      if (acronym && !alias.includes(" ")) {
+        put(byAcronym, acronym, region);
+        continue;
+      }
+      for (const { key, derived, words } of aliasKeys(alias)) {
+        if (region.level > 0 && blocked.has(key)) continue;
+        if (key.replace(/ /g, "").length < (region.level === 4 || derived ? 4 : 3)) continue;
+        put(byKey, key, region);
+        if (words.length > 1) {
+          maxTokens = Math.max(maxTokens, words.length);
+          const parts = key.split(" ");
+          for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(" "));
+        }
+      }
+    }
+  }
+  const toEntries = (map: Map<string, Map<string, Region>>) => {
+    const entries = new Map<string, Entry>();
+    for (const [key, regions] of map) {
+      const levels = new Map<number, Region[]>();
+      for (const r of regions.values()) levels.set(r.level, [...(levels.get(r.level) ?? []), r]);
+      const byLevel = new Map<number, Region | null>();
+      for (const [level, rs] of levels) byLevel.set(level, resolveLevel(rs, capitals));
+      const top = Math.min(...levels.keys());
+      entries.set(key, { best: byLevel.get(top) ?? null, byLevel });
+    }
+    return entries;
+  };
+  matchIndex = { entries: toEntries(byKey), acronyms: toEntries(byAcronym), prefixes, maxTokens };
+  return matchIndex;
+}
+
+interface Match {
+  /** Index of the token after the match. */
+  end: number;
+  entry: Entry;
+}
+
+/** Lazy per-token views over a TokenTable: text and folded keys are made only for tokens looked at. */
+class Tokens {
+  readonly count: number;
+  private readonly keys: (string | undefined)[] = [];
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    readonly text: string,
+    readonly table: TokenTable,
+  ) {
+    this.count = table.count;
+  }
+
+  raw(j: number): string {
+    return this.text.slice(this.table.starts[j], this.table.ends[j]);
+  }
+
+  key(j: number): string {
+    let key = this.keys[j];
+    if (key !== undefined) return key;
+    const raw = this.raw(j);
+    key = this.cache.get(raw);
+    if (key === undefined) this.cache.set(raw, (key = foldToken(raw)));
+    this.keys[j] = key;
+    return key;
+  }
+
+  joined(j: number): boolean {
+    return j < this.count && ((this.table.flags[j] ?? 0) & JOINED) !== 0;
+  }
+
+  hasUpper(j: number): boolean {
+    return ((this.table.flags[j] ?? 0) & HAS_UPPER) !== 0;
+  }
+
+  capitalised(j: number): boolean {
+    return this.hasUpper(j) && isCapitalised(this.raw(j));
+  }
+}
+
+/** The longest gazetteer name starting at token i, with every word that needs a capital capitalised. */
+function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
+  let best: Match | null = null;
+  if (tokens.hasUpper(i)) {
+    const acronym = acronymForm(tokens.raw(i));
+    const entry = acronym ? index.acronyms.get(acronym) : undefined;
+    if (entry) best = { end: i + 1, entry };
+  }
+  let key = "";
+  let capitalised = false;
+  for (let j = i; j < tokens.count && j - i < index.maxTokens; j++) {
+    if (j > i && !tokens.joined(j)) break;
+    const part = tokens.key(j);
+    if (!isExempt(part)) {
+      if (!tokens.capitalised(j)) break;
+      capitalised = true;
+    }
+    key = j === i ? part : `${key} ${part}`;
+    if (capitalised && part !== ARTICLE) {
+      const entry = index.entries.get(key);
+      if (entry && (!best || j + 1 > best.end)) best = { end: j + 1, entry };
+    }
+    if (!index.prefixes.has(key)) break;
+  }
+  return best;
+}
+
+function isDirection(tokens: Tokens, j: number): boolean {
+  return DIRECTIONS.has(tokens.key(j)) || (tokens.hasUpper(j) && DIRECTION_ABBREVIATIONS.has(tokens.raw(j)));
+}
+
+/** How many direction words ("north-west", "eastern rural") start at token i. */
+function directionLength(tokens: Tokens, i: number): number {
+  let j = i;
+  while (j < tokens.count && j - i < 3 && (j === i || tokens.joined(j))) {
+    if (isDirection(tokens, j)) j++;
+    else if (j > i && COMPASS_FIRSTS.has(tokens.key(j - 1)) && COMPASS_SECONDS.has(tokens.key(j))) j++;
+    else break;
+  }
+  return j - i;
+}
+
+/** Lowercase words that may open a mention: articles ("al-Hasakeh") and directions ("northwest Syria"). */
+function mayOpen(tokens: Tokens, j: number): boolean {
+  const first = tokens.text.charCodeAt(tokens.table.starts[j] ?? 0);
+  if (!OPENING_LETTERS.has(first)) return false;
+  const key = tokens.key(j);
+  return key === ARTICLE || DIRECTIONS.has(key);
+}
+const OPENING_LETTERS = new Set([..."aeinswcrg"].map((ch) => ch.charCodeAt(0)));
+
+function mentionAt(tokens: Tokens, i: number, index: MatchIndex): { region: Region; end: number } | null {
+  let match = matchAt(tokens, i, index);
+  const directions = directionLength(tokens, i);
+  if (directions > 0 && tokens.joined(i + directions)) {
+    const base = matchAt(tokens, i + directions, index);
+    if (base && (!match || base.end > match.end)) match = base;
+  }
+  if (!match?.entry.best) return null;
+  let region = match.entry.best;
+  let end = match.end;
+  const suffix = tokens.joined(end) ? SUFFIXES.get(tokens.key(end)) : undefined;
+  if (suffix !== undefined) {
+    const atLevel = suffix === null ? null : match.entry.byLevel.get(suffix);
+    if (atLevel) {
+      region = atLevel;
+      end++;
+    } else if (suffix === null || suffix === region.level || (suffix === 1 && region.level === 0)) {
+      end++;
+    }
+  }
+  return { region, end };
+}
+
+/**
+ * Places named in text, in text order, never overlapping; the longest name wins, and a name shared
+ * by several levels means the highest (a governorate over its same-named district and town) unless
+ * a following word says otherwise ("Idlib city"). Direction words before a name are part of the
+ * mention and map to the named region ("northwest Syria" -> SYR). Demonyms are not places.
+ */
+export function findPlaceMentions(text: string): PlaceMention[] {
+  const index = buildIndex();
+  const tokens = new Tokens(text, scanTokens(text));
+  const { starts, ends, flags } = tokens.table;
+  const out: PlaceMention[] = [];
+  let i = 0;
+  while (i < tokens.count) {
+    // Every mention holds a capitalised word; lowercase words only open one just before it.
+    let c = i;
+    while (c < tokens.count && ((flags[c] ?? 0) & HAS_UPPER) === 0) c++;
+    if (c >= tokens.count) break;
+    let open = c;
+    while (open > i && c - open < 3 && tokens.joined(open) && mayOpen(tokens, open - 1)) open--;
+    let found = false;
+    for (let s = open; s <= c; s++) {
+      const mention = mentionAt(tokens, s, index);
+      if (!mention) continue;
+      const start = starts[s] ?? 0;
+      const end = ends[mention.end - 1] ?? start;
+      out.push({ start, end, mention: text.slice(start, end), region: mention.region });
+      i = mention.end;
+      found = true;
+      break;
+    }
+    if (!found) i = c + 1;
+  }
+  return out;
+}
+
+let searchKeys: { region: Region; keys: string[] }[] | undefined;
+
+function foldPhrase(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => foldToken(t.raw))
+    .join(" ");
+}
+
+/** Regions whose name or an alias equals, starts with, or contains the query, best first; for region filters. */
+export function searchRegions(query: string, limit = 20): Region[] {
+  const needle = foldPhrase(query);
+  const code = query.trim().toUpperCase();
+  if (!needle) return [];
+  searchKeys ??= allRegions().map((region) => ({
+    region,
+    keys: [region.name, ...region.aliases].map(foldPhrase),
+  }));
+  const scored: { region: Region; score: number }[] = [];
+  for (const { region, keys } of searchKeys) {
+    let score = region.code === code ? 0 : Infinity;
+    for (const key of keys) {
+      if (key === needle) score = Math.min(score, 1);
+      else if (key.startsWith(needle)) score = Math.min(score, 2);
+      else if (score > 3 && key.includes(needle)) score = 3;
+    }
+    if (score !== Infinity) scored.push({ region, score: score * 10 + region.level });
+  }
+  scored.sort((a, b) => a.score - b.score || a.region.name.localeCompare(b.region.name));
+  return scored.slice(0, limit).map((s) => s.region);
+}
