@@ -342,7 +342,13 @@ export async function loadRecords(
       const newRegions = new Map<string, RegionRow>();
       for (const { figures } of batch) {
         for (const { region } of figures) {
-          if (region && !regionCodes.has(region.code) && !newRegions.has(region.code)) {
+          if (
+            region &&
+            region.code !== null &&
+            region.country !== null &&
+            !regionCodes.has(region.code) &&
+            !newRegions.has(region.code)
+          ) {
             newRegions.set(region.code, {
               code: region.code,
               name: region.name,

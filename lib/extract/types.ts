@@ -53,14 +53,17 @@ export interface InputItem {
 }
 
 export interface FigureRegion {
-  /** OCHA P-code where one exists, else ISO 3166 (alpha-3 for countries, 3166-2 for admin1). */
-  code: string;
+  /**
+   * OCHA P-code where one exists, else ISO 3166 (alpha-3 for countries, 3166-2 for admin1). For a place the
+   * gazetteer lacks (a village, camp or crossing), the code of the known region the item places it in, or null.
+   */
+  code: string | null;
   /** The gazetteer's name for the place. */
   name: string;
   /** The place as written in the text. */
   mention: string;
-  /** ISO 3166-1 alpha-3 of the country the place is in. */
-  country: string;
+  /** ISO 3166-1 alpha-3 of the country the place is in; null when the place is not in the gazetteer and the item names no region containing it. */
+  country: string | null;
   /** 0 country, 1 admin1, 2 admin2, 3 admin3, 4 populated place. */
   level: number;
   /** Whether the place came from the figure's own sentence or from the item as a whole. */
