@@ -50,12 +50,21 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseTarget {
   return { dialect: "sqlite", file: path.resolve(value) };
 }
 
+/** Under Next's bundler import.meta.url is not a file: URL (and its URL is another realm's), so this can fail. */
+function besideThisModule(relative: string): string | null {
+  try {
+    return fileURLToPath(new URL(relative, import.meta.url).href);
+  } catch {
+    return null;
+  }
+}
+
 /** Beside this module when run from source (CLI, tests); from the project root when bundled (Next server). */
 function migrationsFolder(dialect: "sqlite" | "pg"): string {
   const candidates = [
-    fileURLToPath(new URL(`./migrations/${dialect}`, import.meta.url)),
+    besideThisModule(`./migrations/${dialect}`),
     path.resolve(process.cwd(), "db", "migrations", dialect),
-  ];
+  ].filter((folder): folder is string => folder !== null);
   const found = candidates.find((folder) => existsSync(path.join(folder, "meta", "_journal.json")));
   if (!found) throw new Error(`No ${dialect} migrations found (looked in ${candidates.join(", ")})`);
   return found;
