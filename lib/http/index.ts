@@ -1,0 +1,5 @@
+export * from "./framing";
+export * from "./etag";
+export * from "./query";
+export * from "./respond";
+export * from "./records";
