@@ -80,6 +80,20 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
     expect(await counts(database)).toEqual(before);
   });
 
+  it("lets several instances open (and migrate) the same empty database at once", async () => {
+    const fresh = await createTestDatabase(dialect);
+    try {
+      const opened = await Promise.all([1, 2, 3].map(() => openDatabase(fresh.url)));
+      const regionCounts = await Promise.all(
+        opened.map(async (instance) => (await counts(instance)).regions),
+      );
+      expect(regionCounts).toEqual([allRegions().length, allRegions().length, allRegions().length]);
+      await Promise.all(opened.map((instance) => instance.close()));
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it("loads the sample: 18 items, 17 documents (lines 2 and 3 are the same text), and figures", async () => {
     const summary = await loadFile(database, SAMPLE);
     expect(summary).toMatchObject({ file: SAMPLE, documentsRead: 18, documentsNew: 17, figuresKnown: 0 });

@@ -31,19 +31,45 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
     .where(eq(tables.meta.key, GAZETTEER_HASH_KEY));
   if (current?.value === hash) return { upserted: 0 };
 
+  const rows = regions.map((region) => ({
+    code: region.code,
+    name: region.name,
+    level: region.level,
+    parentCode: region.parent ?? null,
+    countryIso3: region.country,
+    aliases: JSON.stringify(region.aliases),
+  }));
+
+  if (database.dialect === "sqlite") {
+    // One synchronous transaction: an await inside it would let another connection of this process block the
+    // event loop on the write lock (better-sqlite3 waits synchronously) and deadlock until busy_timeout.
+    const connection = database.sqlite;
+    const upsert = connection.prepare(
+      `INSERT INTO regions (code, name, level, parent_code, country_iso3, aliases)
+       VALUES (@code, @name, @level, @parentCode, @countryIso3, @aliases)
+       ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
+         parent_code = excluded.parent_code, country_iso3 = excluded.country_iso3, aliases = excluded.aliases`,
+    );
+    const storedHash = connection.prepare("SELECT value FROM meta WHERE key = ?").pluck();
+    const setHash = connection.prepare(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    const upserted = connection
+      .transaction(() => {
+        if (storedHash.get(GAZETTEER_HASH_KEY) === hash) return 0;
+        for (const row of rows) upsert.run(row);
+        setHash.run(GAZETTEER_HASH_KEY, hash);
+        return rows.length;
+      })
+      .immediate();
+    return { upserted };
+  }
+
   await withTransaction(database, async (tx) => {
-    for (let i = 0; i < regions.length; i += CHUNK) {
-      const rows = regions.slice(i, i + CHUNK).map((region) => ({
-        code: region.code,
-        name: region.name,
-        level: region.level,
-        parentCode: region.parent ?? null,
-        countryIso3: region.country,
-        aliases: JSON.stringify(region.aliases),
-      }));
+    for (let i = 0; i < rows.length; i += CHUNK) {
       await tx.db
         .insert(tx.tables.regions)
-        .values(rows)
+        .values(rows.slice(i, i + CHUNK))
         .onConflictDoUpdate({
           target: tx.tables.regions.code,
           set: {
