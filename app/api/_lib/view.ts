@@ -1,0 +1,85 @@
+import "server-only";
+
+import { getDatabase, type Database } from "@/db/client";
+import { getFigures, type FigureRow } from "@/db/queries/figures";
+import { getRegionPath, getRegionsByCodes } from "@/db/queries/regions";
+import {
+  dateWindow,
+  filtersToSearchParams,
+  parseFilters,
+  requestedRegionCodes,
+  todayUtc,
+  type Filters,
+} from "@/lib/filters";
+import { figureRecord, parseApiQuery, type ApiQuery, type FigureRecord, type RegionStep } from "@/lib/http";
+
+/** The figures a set of filters shows on the dashboard, in the dashboard's order. */
+export async function figuresInView(
+  database: Database,
+  filters: Filters,
+  today = todayUtc(),
+): Promise<FigureRow[]> {
+  const window = dateWindow(filters, today);
+  return getFigures(database, {
+    regions: filters.regions,
+    metrics: filters.metrics,
+    from: window.from,
+    to: window.to,
+    includeUndated: filters.undated === "include",
+  });
+}
+
+async function regionChecker(
+  database: Database,
+  params: URLSearchParams,
+): Promise<(code: string) => boolean> {
+  const known = new Set((await getRegionsByCodes(database, requestedRegionCodes(params))).map((r) => r.code));
+  return (code) => known.has(code);
+}
+
+/** The API's reading of a query: refuses bad values (ParameterError) rather than dropping them. */
+export async function apiQuery(
+  params: URLSearchParams,
+  extra: readonly string[] = [],
+): Promise<{ database: Database; query: ApiQuery }> {
+  const database = await getDatabase();
+  const query = parseApiQuery(params, { isKnownRegion: await regionChecker(database, params), extra });
+  return { database, query };
+}
+
+/** An embed's reading of a query: like the dashboard, bad values are dropped so an old link still shows. */
+export async function embedFilters(
+  params: URLSearchParams,
+): Promise<{ database: Database; filters: Filters }> {
+  const database = await getDatabase();
+  const { filters } = parseFilters(params, { isKnownRegion: await regionChecker(database, params) });
+  return { database, filters };
+}
+
+export async function figureRecords(
+  database: Database,
+  figures: readonly FigureRow[],
+): Promise<FigureRecord[]> {
+  const codes = [...new Set(figures.flatMap((f) => (f.regionCode ? [f.regionCode] : [])))];
+  const paths = new Map<string, RegionStep[]>(
+    await Promise.all(codes.map(async (code) => [code, await getRegionPath(database, code)] as const)),
+  );
+  return figures.map((f) => figureRecord(f, f.regionCode ? (paths.get(f.regionCode) ?? []) : []));
+}
+
+/** The same query with another page, for the `next` link; null on the last page. */
+export function nextPageUrl(
+  path: string,
+  query: ApiQuery,
+  total: number,
+  extra: Record<string, string> = {},
+): string | null {
+  const offset = query.offset + query.limit;
+  if (offset >= total) return null;
+  const params = filtersToSearchParams(query.filters);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  if (query.format !== "json") params.set("format", query.format);
+  params.set("limit", String(query.limit));
+  params.set("offset", String(offset));
+  return `${path}?${params.toString()}`;
+}
