@@ -125,7 +125,7 @@ function finish(item: InputItem, text: string, located: Located[]): ExtractedFig
       upper: f.upper,
       qualifier: f.qualifier,
       unit: f.unit,
-      region: chosen && chosen.place.region ? toFigureRegion(chosen.place, chosen.from) : null,
+      region: chosen ? toFigureRegion(chosen.place, chosen.from) : null,
       period,
       reported,
       kind: STOCK_METRICS.has(f.metric) || isStock(sentence) ? "stock" : "flow",

@@ -47,10 +47,37 @@ const VENUE_CUES =
 const UNNAMED_PLACE =
   /\bthe (region|country|capital|area|province|city's|country's|coastal areas?|[a-z]+-(rich|held|controlled) province|(?:[a-z]+ )?coastal (?:area|region|city))\b|\bthe country[’']s\b/i;
 
+const SKIPPED_BEFORE =
+  /^(the|a|an|battered|besieged|neighbou?ring_|provincial|capital|city|town|village|of_)$/;
+
 function wordBefore(text: string, start: number): string {
-  const m = /([A-Za-z’'-]+)[^A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start));
-  return m ? m[1]!.toLowerCase() : "";
+  const words = text.slice(Math.max(0, start - 60), start).match(/[\p{L}’'-]+|[,;:.()]/gu) ?? [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]!.toLowerCase();
+    if (SKIPPED_BEFORE.test(word)) continue;
+    if (
+      word === "of" &&
+      i > 0 &&
+      /^(city|town|village|province|governorate|district|camp)$/i.test(words[i - 1]!)
+    )
+      return "in";
+    return word;
+  }
+  return "";
 }
+
+const ORGANISATION_WORDS =
+  /\b(Nations|Ministry|Minister|Office|Affairs|Authority|Council|Agency|Organi[sz]ation|Programme|Program|Health|Spring|Observatory|Committee|Forces|Army|Front|Government|Coalition|Cross|Crescent|Media|Center for|Centre for|News|Press|Reuters|Television|University|Court|Bank of|Fund|Union|Police|Military|Security|Management|Development|Commission|Service|Services|Movement|Party|State Media|Guard)\b/;
+const DEMONYM = /(ian|ean|ish|ese|i|an|ic)$/;
+const PLACE_TYPE_WORDS =
+  /^(Camp|Reception|Centre|Center|Settlement|Transit|Crossing|Governorate|Province|State|City|District|Region|Strip|Valley|Border|Point|Sub-district|Airport|Refugee|Site)\b/;
+
+const NAME =
+  "(?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*){0,3}";
+const UNKNOWN_NAME = new RegExp(
+  `\\b(?:in|at|near|around|to|into|from|through|via|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|(\\p{Lu}[\\p{L}-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
+  "gu",
+);
 
 /** Capitalised names after a locative preposition that the gazetteer does not know: villages, camps, crossings. */
 function unknownNames(
@@ -58,24 +85,35 @@ function unknownNames(
   taken: (start: number, end: number) => boolean,
 ): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re =
-    /\b(?:in|at|near|around|to|into|from|through|via|of)\s+(?:the\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\s+)?((?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\s]\s?)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\s]\s?)?[A-Z][\w’'-]*){0,3}(?:\s+(?:camp|air strip|airstrip|crossing|city))?)/g;
+  const re = new RegExp(UNKNOWN_NAME.source, UNKNOWN_NAME.flags);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const name = m[1]!;
-    const start = m.index + m[0].length - name.length;
-    const end = start + name.length;
-    const first = name.split(/[\s-]/)[0]!;
-    if (NOT_PLACES.has(first) || NOT_PLACES.has(name)) continue;
-    if (/^[A-Z]{2,5}$/.test(name)) continue;
-    if (taken(start, end)) continue;
+    const found = m[1] ?? m[2]!;
+    const start = m.index + m[0].length - found.length;
+    const end = start + found.length;
+    const first = found.split(/[\s-]/)[0]!;
+    if (NOT_PLACES.has(first) || NOT_PLACES.has(found)) continue;
+    if (/^[A-Z]{2,6}(['’]s)?$/.test(found)) continue;
+    if (ORGANISATION_WORDS.test(found)) continue;
+    const after = text.slice(end, end + 30);
+    if (DEMONYM.test(found) && /^[\s-]+[a-z]/.test(after)) continue;
+    if (/^\s+\p{Lu}/u.test(after) && !PLACE_TYPE_WORDS.test(after.trimStart())) continue;
+    const before = text.slice(Math.max(0, start - 30), start);
+    if (/\p{Lu}[\p{L}]*\s+(of|for)\s+(the\s+)?$/u.test(before)) continue;
     // A sentence or headline in title case capitalises every word: names there come only from the gazetteer.
     const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
     const around = text.slice(lineStart, Math.min(text.length, end + 60));
     const words = around.match(/\b[A-Za-z]{4,}\b/g) ?? [];
     const capital = words.filter((w) => /^[A-Z]/.test(w)).length;
     if (words.length >= 4 && capital / words.length > 0.6) continue;
-    out.push({ start, end });
+    // Each name of a list stands alone; joinLists joins them again with any the gazetteer knows.
+    const parts = /(,\s+and\s+|,\s+|\s+and\s+)/g;
+    let partStart = start;
+    for (const sep of [...found.matchAll(parts), null]) {
+      const partEnd = sep ? start + sep.index : end;
+      if (!taken(partStart, partEnd)) out.push({ start: partStart, end: partEnd });
+      if (sep) partStart = partEnd + sep[0].length;
+    }
   }
   return out;
 }
@@ -110,8 +148,33 @@ export function findPlaces(text: string): Place[] {
     if (dir) start -= dir[1]!.length;
     const camp = /^\s+(camp|air strip|airstrip)\b/.exec(text.slice(end, end + 12));
     if (camp) end += camp[0].length;
-    const after = text.slice(end, end + 8);
-    if (/^[-‑](based|backed|led|born|affiliated|held|controlled)/.test(after)) continue;
+    const typed =
+      /^(\s+(?:Reception Centre|Reception Center|Transit Centre|Transit Center|Refugee Camp|Camp|Settlement|Border Point|Crossing))\b/.exec(
+        text.slice(end, end + 24),
+      );
+    if (typed && m.known) end += typed[1]!.length;
+    // "Khyber Pakhtunkhwa (KP)": an acronym restating the place before it is not a second place.
+    const previous = places[places.length - 1];
+    if (
+      previous &&
+      m.region &&
+      previous.region?.code === m.region.code &&
+      /^\s*\($/.test(text.slice(previous.end, start))
+    )
+      continue;
+    const after = text.slice(end, end + 30);
+    if (
+      /^[-‑](based|backed|led|born|affiliated|held|controlled)/.test(after) ||
+      /[-‑]$/.test(text.slice(start, end))
+    )
+      continue;
+    if (
+      (!m.known || (m.region?.level ?? 0) >= 3) &&
+      /^,?\s+(said|says|told|added|explained|noted)\b/.test(after)
+    )
+      continue;
+    const particle = /^\s(?:da|de|do|dos|das|di|du|del|la|al|el)\s\p{Lu}[\p{L}’'-]*/u.exec(after);
+    if (particle && m.known) end += particle[0].length;
     if (/^['’]s\b/.test(after) === false && /^[A-Za-z]/.test(after)) continue;
     const prep = wordBefore(text, start);
     const venue =
@@ -120,7 +183,8 @@ export function findPlaces(text: string): Place[] {
     const mention = text.slice(start, end);
     places.push({ start, end, mention, region: m.region, known: m.known, prep, venue });
   }
-  return joinLists(text, places);
+  // An actor beside another ("the regime and Russia") is not where anything happened.
+  return joinLists(text, places).filter((p) => !/^(and|by|with|between)$/.test(p.prep));
 }
 
 function joinLists(text: string, places: Place[]): Place[] {
@@ -215,24 +279,31 @@ export function choosePlace(
   text: string,
   places: Place[],
   figure: PlaceRequest,
-  claimedBy: Map<Place, number>,
+  claimedBy: Map<Place, { index: number; start: number }>,
   figureIndex: number,
   fallback: Place | null,
 ): { place: Place; from: "sentence" | "document" } | null {
   const inSentence = places.filter(
-    (p) => p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue && p.region !== null,
+    (p) => p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue,
   );
-  const own = inSentence.filter((p) => claimedBy.get(p) === figureIndex);
+  const own = inSentence.filter((p) => claimedBy.get(p)?.index === figureIndex);
   if (own.length > 0) return { place: own[0]!, from: "sentence" };
-  const free = inSentence.filter((p) => !claimedBy.has(p));
-  const pool = free.length > 0 ? free : inSentence;
   let best: Place | null = null;
   let bestScore = -Infinity;
-  for (const p of pool) {
+  for (const p of inSentence) {
     const before = p.end <= figure.start;
     const distance = before ? figure.start - p.end : p.start - figure.end;
-    const score =
-      roleScore(figure.metric, p.prep, before) * 10 + specificity(p) * 3 - Math.min(distance, 300) / 40;
+    const between = before ? text.slice(p.end, figure.start) : text.slice(figure.end, p.start);
+    let score =
+      roleScore(figure.metric, p.prep, before) * 10 + specificity(p) * 3 - Math.min(distance, 300) / 25;
+    if (/\b(that|which|who|when|after|before)\b/.test(between)) score -= 5;
+    const claim = claimedBy.get(p);
+    // A name claimed by a neighbouring figure ("20 people, including 11 in Dara'a city") is theirs, unless the
+    // two figures share it ("the death of a child and injuries to three others in Maaret Tamsrin").
+    if (claim && claim.index !== figureIndex) {
+      const gap = figure.end <= claim.start ? text.slice(figure.end, claim.start) : ",";
+      if (/[,;(]|\d|\bincluding\b/.test(gap) || claim.index !== figureIndex + 1) score -= 15;
+    }
     if (score > bestScore) {
       bestScore = score;
       best = p;
@@ -248,20 +319,20 @@ export function choosePlace(
 /** Names right after a figure ("nine people in Bulaburin, two in Dalori") belong to that figure. */
 export function claimPlaces(
   places: Place[],
-  figures: Array<{ end: number; sentenceEnd: number }>,
+  figures: Array<{ start: number; end: number; sentenceEnd: number }>,
   text: string,
-): Map<Place, number> {
-  const claimed = new Map<Place, number>();
+): Map<Place, { index: number; start: number }> {
+  const claimed = new Map<Place, { index: number; start: number }>();
   figures.forEach((f, index) => {
     for (const p of places) {
       if (p.start < f.end || p.start > f.sentenceEnd) continue;
       const between = text.slice(f.end, p.start);
       if (
-        /^\s*(?:were\s+\w+\s+)?(?:in|at|on)\s+(?:the\s+)?(?:(?:city|village|town|camp|district) of\s+)?$/i.test(
+        /^\s*(?:were\s+\w+\s+|\w+\s+)?(?:in|at|on|via|through)\s+(?:the\s+)?(?:(?:city|village|town|camp|district) of\s+)?$/i.test(
           between,
         )
       ) {
-        if (!claimed.has(p)) claimed.set(p, index);
+        if (!claimed.has(p)) claimed.set(p, { index, start: f.start });
       }
       break;
     }
@@ -271,7 +342,7 @@ export function claimPlaces(
 
 /** The item's main place for figures whose sentence names none: the most specific place named before them. */
 export function documentPlace(places: Place[], before: number, sentence: string): Place | null {
-  const earlier = places.filter((p) => p.end <= before && !p.venue && p.region !== null);
+  const earlier = places.filter((p) => p.end <= before && !p.venue);
   if (earlier.length === 0) return null;
   if (/\bthe camp\b/i.test(sentence)) {
     const camp = [...earlier].reverse().find((p) => /camp$/i.test(p.mention));
@@ -297,6 +368,7 @@ export function resolveUnknown(places: Place[], titlePlaces: Place[]): void {
 }
 
 export function toFigureRegion(place: Place, from: "sentence" | "document"): FigureRegion {
-  const r = place.region!;
+  const r = place.region;
+  if (!r) return { code: null, name: place.mention, mention: place.mention, country: null, level: 4, from };
   return { code: r.code, name: r.name, mention: place.mention, country: r.country, level: r.level, from };
 }
