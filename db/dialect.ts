@@ -96,18 +96,21 @@ export async function rawRows<Row extends Record<string, unknown>>(
   return (database.db as unknown as SqliteQueryDb).all<Row>(query);
 }
 
-const sqliteQueues = new WeakMap<BetterSqlite3.Database, Promise<unknown>>();
+/** Write transactions per SQLite file in this process, run one after another. */
+const sqliteQueues = new Map<string | BetterSqlite3.Database, Promise<unknown>>();
 
 /** Enough of a database to open a transaction on: a Database, or the migration lock's connection. */
 export type TransactionTarget =
   | Pick<PgDatabase, "dialect" | "db" | "tables">
-  | Pick<SqliteDatabase, "dialect" | "db" | "tables" | "sqlite">;
+  | Pick<SqliteDatabase, "dialect" | "db" | "tables" | "sqlite" | "file">;
 
 /**
  * Runs `work` in one transaction: committed when it resolves, rolled back when it rejects.
  * PostgreSQL: drizzle's async transaction on a pooled connection.
  * SQLite: better-sqlite3's transactions are synchronous, so this issues BEGIN IMMEDIATE/COMMIT/ROLLBACK on the
- * single connection and queues transactions of the same connection one after another.
+ * connection, and runs the transactions of all connections to the same file in this process one after another:
+ * a second connection waiting for the write lock would block the event loop (better-sqlite3 waits synchronously)
+ * and so deadlock until busy_timeout.
  */
 export async function withTransaction<T>(
   database: TransactionTarget,
@@ -117,7 +120,8 @@ export async function withTransaction<T>(
     return database.db.transaction((tx) => work({ dialect: "pg", db: tx, tables: database.tables }));
   }
   const connection = database.sqlite;
-  const previous = sqliteQueues.get(connection) ?? Promise.resolve();
+  const key = database.file === ":memory:" ? connection : database.file;
+  const previous = sqliteQueues.get(key) ?? Promise.resolve();
   const run = previous
     .catch(() => undefined)
     .then(async () => {
@@ -131,6 +135,11 @@ export async function withTransaction<T>(
         throw error;
       }
     });
-  sqliteQueues.set(connection, run);
+  sqliteQueues.set(key, run);
+  void run
+    .catch(() => undefined)
+    .then(() => {
+      if (sqliteQueues.get(key) === run) sqliteQueues.delete(key);
+    });
   return run;
 }
