@@ -93,12 +93,12 @@ export function EvidenceTable({ figures }: { figures: readonly FigureRow[] }) {
             const period = formatPeriod(f.periodStart, f.periodEnd);
             return (
               <tr key={f.id}>
-                <td>
+                <th scope="row">
                   <span title={describeFigure(f)}>{figurePhrase(f, "full")}</span>
                   <div className="hint">
                     {metricLabel(f.metric)} · {f.kind}
                   </div>
-                </td>
+                </th>
                 <td>
                   {place ?? "Not stated"}
                   {f.regionCode && f.regionName ? (

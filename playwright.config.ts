@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import { defineConfig, devices } from "@playwright/test";
+
+/** A port the OS says is free. */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+// The runner evaluates this file first and its workers again later: ports are chosen once and inherited
+// through the environment, and the build (when there is none) happens once, before both servers start.
+if (!process.env.E2E_SAMPLE_PORT) {
+  process.env.E2E_SAMPLE_PORT = freePort();
+  process.env.E2E_FIXTURE_PORT = freePort();
+  if (!existsSync(".next/BUILD_ID")) {
+    const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+    execFileSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+  }
+}
+const samplePort = process.env.E2E_SAMPLE_PORT;
+const fixturePort = process.env.E2E_FIXTURE_PORT ?? "";
+const sampleURL = `http://127.0.0.1:${samplePort}`;
+const fixtureURL = `http://127.0.0.1:${fixturePort}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    {
+      // What a new user sees: `npm start` on an empty database, which loads the sample reports.
+      name: "sample",
+      testMatch: ["sample.spec.ts", "accessibility.spec.ts"],
+      use: { ...devices["Desktop Chrome"], baseURL: sampleURL },
+    },
+    {
+      // Dated figures in several regions and periods, for the filters.
+      name: "fixture",
+      testMatch: ["dashboard.spec.ts", "accessibility.spec.ts"],
+      use: { ...devices["Desktop Chrome"], baseURL: fixtureURL },
+    },
+  ],
+  webServer: [
+    {
+      command: "npx tsx e2e/serve.ts sample",
+      url: `${sampleURL}/`,
+      env: { E2E_PORT: samplePort },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+    {
+      command: "npx tsx e2e/serve.ts fixture",
+      url: `${fixtureURL}/`,
+      env: { E2E_PORT: fixturePort },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+  ],
+});
