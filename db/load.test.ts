@@ -6,7 +6,8 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { ExtractedFigure, InputItem } from "../lib/extract/types";
-import { InputError } from "../lib/input";
+import { extract } from "../lib/extract";
+import { InputError, readItems } from "../lib/input";
 import { allRegions } from "../lib/regions";
 import { openDatabase, type Database } from "./client";
 import { contentHash, loadFile, loadRecords } from "./load";
@@ -95,9 +96,15 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   });
 
   it("loads the sample: 18 items, 17 documents (lines 2 and 3 are the same text), and figures", async () => {
+    const items = [];
+    for await (const item of readItems(SAMPLE)) items.push(item);
+    const extracted = items.map((item) => extract(item).length);
     const summary = await loadFile(database, SAMPLE);
-    expect(summary).toMatchObject({ file: SAMPLE, documentsRead: 18, documentsNew: 17, figuresKnown: 0 });
+    expect(summary).toMatchObject({ file: SAMPLE, documentsRead: 18, documentsNew: 17 });
     expect(summary.figuresNew).toBeGreaterThan(0);
+    expect(summary.figuresNew + summary.figuresKnown).toBe(extracted.reduce((sum, n) => sum + n, 0));
+    // Line 3 repeats line 2: its figures are the same document's, so already known.
+    expect(summary.figuresKnown).toBe(extracted[2]);
     const after = await counts(database);
     expect(after.documents).toBe(17);
     expect(after.figures).toBe(summary.figuresNew);
