@@ -40,6 +40,8 @@ export interface SentenceFigure {
 export interface ItemContext {
   refugeeContext: boolean;
   evacuationContext: boolean;
+  /** The item speaks of migration or asylum, so a nationality counted abroad is a refugee figure. */
+  migrationContext: boolean;
   /** The last figure of earlier sentences, for "the figure had risen to …". */
   previous: SentenceFigure | null;
 }
@@ -176,6 +178,8 @@ interface Head {
   force: boolean;
   /** "N of them", "N of which": a part of a group named before. */
   partitive: boolean;
+  /** A capitalised people noun such as "Venezuelans". */
+  demonym: boolean;
   /** Last token of the noun phrase. */
   end: number;
 }
@@ -201,6 +205,7 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
     thing: false,
     force: false,
     partitive: false,
+    demonym: false,
     end: p.last,
   };
   let j = p.last + 1;
@@ -218,7 +223,7 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
   while (j < end && skipped < 4) {
     const t = tokens[j]!;
     if (t.type === "punct") {
-      if (t.text === "-" || t.text === "‑") {
+      if (t.text === "-" || t.text === "‑" || t.text === '"' || t.text === "“" || t.text === "”") {
         j++;
         continue;
       }
@@ -306,6 +311,7 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
         head.index = j;
         head.unit = "people";
         head.end = j;
+        head.demonym = true;
         return head;
       }
       j++;
@@ -417,7 +423,7 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   if (lw === "lives" && w(tokens, j - 1) !== "their") return make("killed");
   if (metric === "displaced") {
     const window = tokens
-      .slice(j + 1, j + 14)
+      .slice(j + 1, j + 32)
       .map((t) => t.lower)
       .join(" ");
     if (
@@ -517,7 +523,19 @@ function rightCue(
       j++;
       continue;
     }
-    if (CLAUSE_BREAKERS.has(lw)) return undefined;
+    if (
+      CLAUSE_BREAKERS.has(lw) &&
+      !(/^(said|reported)$/.test(lw) && /^(is|are|was|were|been|be)$/.test(w(tokens, j - 1)))
+    )
+      return undefined;
+    // An attributive participle ("displaced people") describes another group, not this one.
+    if (
+      CUE_METRICS[lw] !== undefined &&
+      /(ed|ing)$/.test(lw) &&
+      (PEOPLE_UNITS[w(tokens, j + 1)] !== undefined || NOUN_MODIFIERS.has(w(tokens, j + 1))) &&
+      tokens[j + 1]?.type === "word"
+    )
+      return undefined;
     if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
     if (lw === "expected" || lw === "projected" || lw === "forecast" || lw === "likely" || lw === "set") {
       if (w(tokens, j + 1) === "to") modal = true;
@@ -562,7 +580,7 @@ function linkedCue(
     if (t.type === "num") break;
     const lw = t.lower;
     if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
-    if (lw === "estimated" || lw === "estimates") estimated = true;
+    if (lw === "estimated" && /^(total|number|toll|figure)$/.test(w(tokens, j + 1))) estimated = true;
     if (ANAPHORS.has(lw)) anaphor = true;
     if (lw === "number" && w(tokens, j + 1) === "of" && unit === null) {
       for (let m = j + 2; m < k && m < j + 6; m++) {
@@ -641,7 +659,8 @@ export function sentenceFigures(
       previous?.figure ?? null,
       previous !== null,
     );
-    previous = { figure: result, phrase: p };
+    // Dates, durations and money do not break a list of counts; a count of things does.
+    if (result || !notACount(tokens, p)) previous = { figure: result, phrase: p };
     if (result) out.push(result);
   }
   return out;
@@ -706,7 +725,7 @@ function decide(
       metric = headMetric;
   } else if (subgroup && prev) {
     metric = prev.metric;
-    if (unit === null) unit = prev.unit;
+    if (unit === null && w(tokens, p.first - 1) !== "from") unit = prev.unit;
   } else if (
     right &&
     !right.modal &&
@@ -714,9 +733,17 @@ function decide(
   ) {
     metric = right.metric;
     cueIndex = right.index;
+    // "75 deaths, 52 injuries": an event noun is the metric; "194 evacuated patients had arrived": so is a
+    // participle, over a verb of movement; "displaced people in need": over a state.
+    const eventNoun =
+      head.nounMetric !== null && head.nounMetric !== "displaced" && head.nounMetric !== "refugees";
+    const movement = MOVEMENT_VERBS.has(right.word) || right.word === "left" || right.word === "leaving";
     if (
       headMetric &&
-      (STATE_METRICS.has(right.metric) || (head.nounMetric === "refugees" && right.metric === "displaced"))
+      (STATE_METRICS.has(right.metric) ||
+        eventNoun ||
+        (head.nounMetric === "refugees" && right.metric === "displaced") ||
+        (movement && right.metric !== "returned"))
     )
       metric = headMetric;
     if (right.index <= quoteLast + 6) quoteLast = Math.max(quoteLast, right.end);
@@ -733,6 +760,9 @@ function decide(
     /^(residents|inhabitants)$/.test(w(tokens, head.index))
   ) {
     metric = "population";
+  } else if (head.demonym && ctx.migrationContext) {
+    // "the country had more than 550,000 Venezuelans", told by its director of migration.
+    metric = "refugees";
   }
   if (metric === null) {
     const linked = linkedCue(tokens, p, start, ctx, sentenceLower);
@@ -763,8 +793,8 @@ function decide(
   if (metric === null) return null;
   if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
   if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
-  if (unit === null)
-    unit = prev && !head.partitive && metric === prev.metric && cueIndex === null ? prev.unit : "people";
+  // "three children were killed and two were wounded": a bare number counts the group named before it.
+  if (unit === null) unit = prev && !head.partitive && head.index === null ? prev.unit : "people";
   if (unit === null) unit = "people";
 
   const phrase = { ...p, qualifier, value, lower, upper };

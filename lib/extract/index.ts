@@ -46,6 +46,7 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
   const ctx: ItemContext = {
     refugeeContext: /refugee|asylum/i.test(text),
     evacuationContext: /evacuat/i.test(text),
+    migrationContext: /refugee|asylum|migra/i.test(text),
     previous: null,
   };
   const located: Located[] = [];

@@ -169,10 +169,9 @@ export const MONTHS = set(
 
 /** Words that may stand between a number and its head noun. */
 export const NOUN_MODIFIERS = set(`
-  mostly mainly largely other more additional registered internally newly former local young old elderly_
-  innocent unarmed armed vulnerable civilian_ ethnic poor stranded remaining further new total estimated
-  confirmed recorded reported verified documented known suspected alleged foreign displaced_ previous
-  afghan afghans syrian syrians`);
+  mostly mainly largely other more additional registered internally newly former local young old
+  innocent unarmed armed vulnerable ethnic poor stranded remaining further new total estimated
+  confirmed recorded reported verified documented known suspected alleged foreign previous`);
 
 /** Verbs and nouns that say what happened, by metric. Multi-word cues are handled in the extractor. */
 export const CUE_METRICS: Record<string, Metric> = {
@@ -271,7 +270,7 @@ export const STATE_METRICS = new Set<Metric>(["in_need", "affected", "population
 export const AID_VERBS = set(`
   reaching assisted assist assisting assists helped help helping helps target targeting targeted targets
   benefiting benefit benefited benefitted supported supporting support vaccinated treated treating feed feeding
-  fed serving_ provide providing provided distributed registered_ screened`);
+  fed provide providing provided distributed screened`);
 
 /** Words that make a clause a forecast, scenario or plan. */
 export const MODALS = set("could will would might shall should may must");
@@ -281,8 +280,8 @@ export const AUX_WORDS = set(`
   were was are is have has had been be being reportedly reported said to also now currently still already
   believed feared estimated thought confirmed all who that which later subsequently mostly so far allegedly
   apparently likely probably either both all_ since then just recently further officially being having got
-  get gotten become became sustained suffered remain remained remains left_ forced allowed able made made_
-  seen found feared presumed listed registered recorded counted as in_ whom`);
+  get gotten become became sustained suffered remain remained remains forced allowed able made
+  seen found presumed listed registered recorded counted as whom`);
 
 /** Words that end the clause a number belongs to. */
 export const CLAUSE_BREAKERS = set(

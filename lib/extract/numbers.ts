@@ -376,7 +376,11 @@ function parseVague(
   return undefined;
 }
 
-function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; first: number } | undefined {
+function qualifierBefore(tokens: Token[], at: number): { qualifier: Qualifier; first: number } | undefined {
+  // "at least another 6,000", "up to an additional 500"
+  let i = at;
+  if (/^(another|additional|further)$/.test(wordAt(tokens, i - 1) ?? "")) i--;
+  if (wordAt(tokens, i - 1) === "an" && wordAt(tokens, i) === "additional") i--;
   for (const p of BEFORE) {
     const s = i - p.words.length;
     if (s < 0) continue;
