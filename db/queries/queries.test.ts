@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { fixtureRecords } from "../../e2e/fixtures/dataset";
+import { openDatabase, type Database } from "../client";
+import { loadRecords } from "../load";
+import { createTestDatabase, type TestDatabase } from "../testing";
+import { getDashboardData } from "./dashboard";
+import { countDocuments, countFigures } from "./documents";
+import { getFigures, getFigureYears } from "./figures";
+import { getChildRegions, getRegionOptions, getRegionPath } from "./regions";
+
+const quotes = (rows: { quote: string }[]) => rows.map((r) => r.quote);
+
+describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    database = await openDatabase(test.url);
+    await loadRecords(database, fixtureRecords(), { sourceFile: "fixture" });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("counts documents and figures", async () => {
+    expect(await countDocuments(database)).toBe(8);
+    expect(await countFigures(database)).toBe(8);
+  });
+
+  it("returns every figure with its source, newest first and undated last", async () => {
+    const rows = await getFigures(database);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.date)).toEqual([
+      "2020-02-01",
+      "2019-08-01",
+      "2019-06-20",
+      "2019-06-20",
+      "2019-06-15",
+      "2019-05-10",
+      "2019-04-01",
+      null,
+    ]);
+    const first = rows[0]!;
+    expect(first).toMatchObject({
+      metric: "displaced",
+      qualifier: "vague",
+      lower: 20000,
+      upper: 99999,
+      regionCode: "SY0702",
+      placeMention: "Maarat al-Numan",
+      source: {
+        title: "Fixture report fx-7",
+        publisher: "Keyfigures test fixtures",
+        publishedDate: "2020-02-01",
+      },
+    });
+    expect(first.sentence.slice(first.quoteInSentence.start, first.quoteInSentence.end)).toBe(first.quote);
+  });
+
+  it("matches a region and every place below it", async () => {
+    const idlib = await getFigures(database, { regions: ["SY07"], metrics: ["displaced"] });
+    expect(quotes(idlib)).toEqual(["tens of thousands of people fled"]);
+    const two = await getFigures(database, { regions: ["SY05", "SY02"] });
+    expect(quotes(two).sort()).toEqual(
+      [
+        "hundreds of families returned",
+        "some 5,000 people were displaced",
+        "up to 50 people were injured",
+      ].sort(),
+    );
+    expect(await getFigures(database, { regions: ["SYR"] })).toHaveLength(8);
+  });
+
+  it("keeps figures dated in the window, with or without the undated ones", async () => {
+    const june = await getFigures(database, { from: "2019-06-01", to: "2019-06-30", includeUndated: false });
+    expect(june.map((r) => r.date)).toEqual(["2019-06-20", "2019-06-20", "2019-06-15"]);
+    const withUndated = await getFigures(database, { from: "2019-06-01", to: "2019-06-30" });
+    expect(withUndated.map((r) => r.date)).toEqual(["2019-06-20", "2019-06-20", "2019-06-15", null]);
+    const onlyDated = await getFigures(database, { includeUndated: false });
+    expect(onlyDated).toHaveLength(7);
+  });
+
+  it("lists the years, the regions with figures and their ancestors, and region paths", async () => {
+    expect(await getFigureYears(database)).toEqual(["2020", "2019"]);
+    const options = await getRegionOptions(database);
+    const count = (code: string) => options.find((o) => o.code === code)?.figureCount;
+    expect(count("SYR")).toBe(8);
+    expect(count("SY07")).toBe(5);
+    expect(count("SY0702")).toBe(1);
+    expect(count("SY05")).toBe(1);
+    expect((await getRegionPath(database, "SY0702")).map((r) => r.code)).toEqual(["SYR", "SY07", "SY0702"]);
+    expect((await getChildRegions(database, "SY07")).map((r) => r.code)).toContain("SY0702");
+  });
+
+  it("parses a query string once, checking region codes against the database", async () => {
+    const data = await getDashboardData(
+      database,
+      new URLSearchParams("region=SY07&region=XX99&metric=killed&from=2019-06-01&to=2019-06-30"),
+    );
+    expect(data.filters.regions).toEqual(["SY07"]);
+    expect(data.notices.map((n) => n.value)).toEqual(["XX99"]);
+    expect(quotes(data.figures)).toEqual(["at least 30 people were killed", "28 people were killed"]);
+    expect(data.selectedRegions.map((r) => r.name)).toEqual(["Idleb"]);
+  });
+});
