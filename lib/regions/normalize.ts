@@ -307,12 +307,27 @@ export function isCapitalised(raw: string): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/** Names that scanTokens would split at single spaces only. */
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+const foldCache = new Map<string, string>();
+function foldCached(word: string): string {
+  let key = foldCache.get(word);
+  if (key === undefined) foldCache.set(word, (key = foldToken(word)));
+  return key;
+}
+
 /** Keys under which an alias is indexed: its folded form, and forms without articles. */
 export function aliasKeys(alias: string): { key: string; derived: boolean; words: string[] }[] {
-  const tokens = tokenize(alias);
-  if (tokens.length === 0 || tokens.some((t, i) => i > 0 && !t.joined)) return [];
-  const folded = tokens.map((t) => foldToken(t.raw));
-  const words = tokens.map((t) => t.raw);
+  let words: string[];
+  if (PLAIN_NAME.test(alias)) {
+    words = alias.split(" ");
+  } else {
+    const tokens = tokenize(alias);
+    if (tokens.length === 0 || tokens.some((t, i) => i > 0 && !t.joined)) return [];
+    words = tokens.map((t) => t.raw);
+  }
+  const folded = words.map(foldCached);
   const out = [{ key: folded.join(" "), derived: false, words }];
   if (folded.includes(ARTICLE) && folded.length > 1) {
     const keep = folded.map((k) => k !== ARTICLE);

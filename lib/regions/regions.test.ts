@@ -61,6 +61,10 @@ describe("alias lookup", () => {
     ["North Darfur", "SD-DN"],
     ["Darfur", "SDN"],
     ["Cox's Bazar", "BD-11"],
+    ["Goma", "GN216281"],
+    ["Mosul", "GN99072"],
+    ["Al-Hol", "SY080006"],
+    ["Golan Heights", "SY14"],
   ])("%s is %s", (name, code) => {
     expect(codes(`Reports from ${name} today.`)).toEqual([code]);
   });
@@ -99,6 +103,27 @@ describe("level preference", () => {
   it("keeps a level word after the name inside the mention", () => {
     expect(mentions("in Idlib governorate")).toEqual([["Idlib governorate", "SY07"]]);
     expect(mentions("in Khartoum state")).toEqual([["Khartoum state", "SD-KH"]]);
+  });
+});
+
+describe("towns outside Syria", () => {
+  it("puts a town under the admin1 it is the seat of, or whose seat shares its area's name", () => {
+    expect(ancestors("GN216281").map((r) => r.code)).toEqual(["CD-NK", "COD"]);
+    expect(getRegion("GN1138336")).toMatchObject({
+      name: "Kandahār",
+      parent: "AF-KAN",
+      level: 4,
+      country: "AFG",
+    });
+  });
+
+  it("prefers the province to its same-named seat unless the text says city", () => {
+    expect(codes("fighting in Kandahar")).toEqual(["AF-KAN"]);
+    expect(codes("fighting in Kandahar city")).toEqual(["GN1138336"]);
+  });
+
+  it("does not take personal names for towns", () => {
+    expect(findPlaceMentions("Joseph Adam and Nazir spoke to González.")).toEqual([]);
   });
 });
 
@@ -212,13 +237,14 @@ describe("data", () => {
     expect(count(2, "SYR")).toBe(62);
     expect(count(3, "SYR")).toBe(272);
     expect(count(4, "SYR")).toBe(8364);
+    expect(regions.filter((r) => r.level === 4 && r.code.startsWith("C")).length).toBe(7950);
   });
 
   it("holds every ISO 3166-1 country", () => {
     expect(count(0)).toBe(249);
   });
 
-  it("has unique codes and parents that exist at the level above, in the same country", () => {
+  it("has unique codes and parents that exist above, in the same country; Syria's one level above", () => {
     const byCode = new Map(regions.map((r) => [r.code, r]));
     expect(byCode.size).toBe(regions.length);
     for (const r of regions) {
@@ -228,7 +254,8 @@ describe("data", () => {
       }
       const parent = byCode.get(r.parent ?? "");
       expect(parent, r.code).toBeDefined();
-      expect(parent?.level, r.code).toBe(r.level - 1);
+      if (r.country === "SYR") expect(parent?.level, r.code).toBe(r.level - 1);
+      else expect(parent?.level, r.code).toBeLessThan(r.level);
       expect(parent?.country, r.code).toBe(r.country);
     }
   });

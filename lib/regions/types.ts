@@ -18,8 +18,8 @@ export interface PlaceMention {
   region: Region;
 }
 
-/** [code, name, level, parent, country, aliases] */
-export type RegionRow = [string, string, Level, string | null, string, string[]];
+/** [code, name, level, parent, country, aliases, matchKeys ("|"-joined folded keys; "=DRC" is case-exact)] */
+export type RegionRow = [string, string, Level, string | null, string, string[], string];
 
 /** Shape of data/gazetteer/regions.json. */
 export interface GazetteerFile {
