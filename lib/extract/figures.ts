@@ -318,7 +318,17 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       skipped++;
       continue;
     }
-    if (CUE_METRICS[lw] !== undefined || MOVEMENT_VERBS.has(lw) || /(ed|ing)$/.test(lw)) break;
+    if (CUE_METRICS[lw] !== undefined || MOVEMENT_VERBS.has(lw) || /(ed|ing)$/.test(lw)) {
+      // "eight "overwhelmed" hospitals": a participle can also describe a counted thing.
+      let k = j + 1;
+      while (tokens[k]?.type === "punct" && /^["“”']$/.test(tokens[k]!.text)) k++;
+      if (THING_NOUNS.has(w(tokens, k)) && !TIME_UNITS.has(w(tokens, k))) {
+        head.thing = true;
+        head.index = k;
+        return head;
+      }
+      break;
+    }
     // An unknown lowercase noun right after the number counts things: "15 transport trucks".
     head.thing = true;
     head.index = j;
@@ -794,7 +804,9 @@ function decide(
   if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
   if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
   // "three children were killed and two were wounded": a bare number counts the group named before it.
-  if (unit === null) unit = prev && !head.partitive && head.index === null ? prev.unit : "people";
+  const newGroup = w(tokens, p.last + 1) === "more" || w(tokens, p.first - 1) === "from";
+  if (unit === null)
+    unit = prev && !head.partitive && head.index === null && !newGroup ? prev.unit : "people";
   if (unit === null) unit = "people";
 
   const phrase = { ...p, qualifier, value, lower, upper };

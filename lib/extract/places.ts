@@ -19,6 +19,8 @@ export interface Place {
 const DIRECTIONS =
   /(?:^|[\s(])((?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\s+)$/i;
 const LOCATIVE = new Set([
+  "throughout",
+  "within",
   "in",
   "at",
   "from",
@@ -43,9 +45,10 @@ const NOT_PLACES = new Set(
   ).split(" "),
 );
 const VENUE_CUES =
-  /\b(talks?|meeting|conference|summit|briefing|negotiations|reporters|met|journalists|interview|hosted)\b[^.;]{0,30}$/i;
+  /\b(talks?|meeting|meetings|conference|summit|briefing|negotiations|reporters|met|journalists|interview|hosted|held|signed|gathered)\s+(?:(?:held|hosted|convened)\s+)?(?:in|at)\s+(?:the\s+)?$/i;
+/** Places a text names without naming them: "the region", "the gas-rich province", "the capital". */
 const UNNAMED_PLACE =
-  /\bthe (region|country|capital|area|province|city's|country's|coastal areas?|[a-z]+-(rich|held|controlled) province|(?:[a-z]+ )?coastal (?:area|region|city))\b|\bthe country[’']s\b/i;
+  /\b[Tt]he (?:(?:[a-z]+-(?:rich|held|controlled|hit|affected|stricken)|coastal|southern|northern|eastern|western|same|whole|entire|affected) )?(?:region|country|capital|area|areas|province|territory|zone|governorate)\b(?!\s+of\b)|\bthe country[’']s\b/g;
 
 const SKIPPED_BEFORE =
   /^(the|a|an|battered|besieged|neighbou?ring_|provincial|capital|city|town|village|of_)$/;
@@ -75,7 +78,7 @@ const PLACE_TYPE_WORDS =
 const NAME =
   "(?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*){0,3}";
 const UNKNOWN_NAME = new RegExp(
-  `\\b(?:in|at|near|around|to|into|from|through|via|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|(\\p{Lu}[\\p{L}-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
+  `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|(\\p{Lu}[\\p{L}-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
   "gu",
 );
 
@@ -176,9 +179,18 @@ export function findPlaces(text: string): Place[] {
     const particle = /^\s(?:da|de|do|dos|das|di|du|del|la|al|el)\s\p{Lu}[\p{L}’'-]*/u.exec(after);
     if (particle && m.known) end += particle[0].length;
     if (/^['’]s\b/.test(after) === false && /^[A-Za-z]/.test(after)) continue;
+    // "eastern Libya officials", "Syrian government": a place naming who speaks or acts, not where.
+    if (
+      /^\s+(officials?|authorities|government|forces|army|police|media|ministry|spokes(?:man|woman|person)|president|minister|troops|state|leaders?|delegation|envoy|ambassador)\b/i.test(
+        after,
+      )
+    )
+      continue;
     const prep = wordBefore(text, start);
     const venue =
       VENUE_CUES.test(text.slice(Math.max(0, start - 40), start)) ||
+      // A dateline ("ABECHE, Chad, February 11 (UNHCR) -") says where the reporter is.
+      (/^[A-Z]{3,}$/.test(text.slice(start, end)) && /^\s*[,(]/.test(after)) ||
       /\b(based in|headquartered in)\s*$/.test(text.slice(Math.max(0, start - 20), start));
     const mention = text.slice(start, end);
     places.push({ start, end, mention, region: m.region, known: m.known, prep, venue });
@@ -193,7 +205,8 @@ function joinLists(text: string, places: Place[]): Place[] {
     const last = out[out.length - 1];
     if (last && !last.venue && !p.venue) {
       const between = text.slice(last.end, p.start);
-      if (/^(\s*\([^)]{1,12}\))?(\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(between)) {
+      const dateline = /^[A-Z]{3,}$/.test(last.mention) || /^[A-Z]{3,}$/.test(p.mention);
+      if (!dateline && /^(\s*\([^)]{1,12}\))?(\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(between)) {
         const joined: Place = {
           ...last,
           end: p.end,
@@ -229,10 +242,18 @@ function roleScore(metric: Metric, prep: string, placeBeforeNumber: boolean): nu
     case "displaced":
     case "evacuated":
       if (prep === "from" || prep === "of" || prep === "fled" || prep === "left") return 3;
-      if (prep === "in" || prep === "at" || prep === "near" || prep === "around" || prep === "across")
+      if (
+        prep === "in" ||
+        prep === "at" ||
+        prep === "near" ||
+        prep === "around" ||
+        prep === "across" ||
+        prep === "throughout"
+      )
         return 2;
       return 1;
     case "refugees":
+      if (prep === "using" || prep === "via" || prep === "through") return 4;
       if (
         prep === "into" ||
         prep === "to" ||
@@ -257,6 +278,7 @@ function roleScore(metric: Metric, prep: string, placeBeforeNumber: boolean): nu
         prep === "around" ||
         prep === "of" ||
         prep === "across" ||
+        prep === "throughout" ||
         prep === "on"
       )
         return 2;
@@ -274,44 +296,86 @@ export interface PlaceRequest {
   sentenceEnd: number;
 }
 
+export interface Claim {
+  index: number;
+  start: number;
+  /** Claimed by a figure the place is part of ("the number of Rohingya in Cox's Bazaar to 867,500"). */
+  strong: boolean;
+}
+
+/** The clause around a figure: its sentence cut at ";" and at "while"/"whereas" clauses that do not hold it. */
+function clauseOf(text: string, figure: PlaceRequest): [number, number] {
+  let start = figure.sentenceStart;
+  let end = figure.sentenceEnd;
+  const sentence = text.slice(figure.sentenceStart, figure.sentenceEnd);
+  const cut = /;|,?\s+(?:while|whereas)\s/g;
+  let m: RegExpExecArray | null;
+  while ((m = cut.exec(sentence)) !== null) {
+    const at = figure.sentenceStart + m.index;
+    if (at + m[0].length <= figure.start) start = at + m[0].length;
+    else if (at >= figure.end && at < end) end = at;
+  }
+  return [start, end];
+}
+
 /** The place a figure's sentence ties it to, or the item's main place before that sentence. */
 export function choosePlace(
   text: string,
   places: Place[],
   figure: PlaceRequest,
-  claimedBy: Map<Place, { index: number; start: number }>,
+  claimedBy: Map<Place, Claim>,
   figureIndex: number,
   fallback: Place | null,
 ): { place: Place; from: "sentence" | "document" } | null {
-  const inSentence = places.filter(
-    (p) => p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue,
-  );
-  const own = inSentence.filter((p) => claimedBy.get(p)?.index === figureIndex);
+  const [clauseStart, clauseEnd] = clauseOf(text, figure);
+  const inClause = places.filter((p) => p.start >= clauseStart && p.end <= clauseEnd && !p.venue);
+  const own = inClause.filter((p) => claimedBy.get(p)?.index === figureIndex);
   if (own.length > 0) return { place: own[0]!, from: "sentence" };
   let best: Place | null = null;
   let bestScore = -Infinity;
-  for (const p of inSentence) {
+  const score = (p: { start: number; end: number; prep: string }, specific: number): number => {
     const before = p.end <= figure.start;
     const distance = before ? figure.start - p.end : p.start - figure.end;
     const between = before ? text.slice(p.end, figure.start) : text.slice(figure.end, p.start);
-    let score =
-      roleScore(figure.metric, p.prep, before) * 10 + specificity(p) * 3 - Math.min(distance, 300) / 25;
-    if (/\b(that|which|who|when|after|before)\b/.test(between)) score -= 5;
+    let value = roleScore(figure.metric, p.prep, before) * 10 + specific * 3 - Math.min(distance, 300) / 25;
+    if (/\b(that|which|who|when|after|before)\b/.test(between)) value -= 5;
+    return value;
+  };
+  for (const p of inClause) {
     const claim = claimedBy.get(p);
+    if (claim?.strong && claim.index !== figureIndex) continue;
+    let value = score(p, specificity(p));
     // A name claimed by a neighbouring figure ("20 people, including 11 in Dara'a city") is theirs, unless the
     // two figures share it ("the death of a child and injuries to three others in Maaret Tamsrin").
     if (claim && claim.index !== figureIndex) {
       const gap = figure.end <= claim.start ? text.slice(figure.end, claim.start) : ",";
-      if (/[,;(]|\d|\bincluding\b/.test(gap) || claim.index !== figureIndex + 1) score -= 15;
+      if (/[,;(]|\d|\bincluding\b/.test(gap) || claim.index !== figureIndex + 1) value -= 15;
     }
-    if (score > bestScore) {
-      bestScore = score;
+    if (value > bestScore) {
+      bestScore = value;
       best = p;
     }
   }
+  // "in the gas-rich province": a place the text does not name competes too, and wins as null.
+  const clause = text.slice(clauseStart, clauseEnd);
+  let unnamedWins = false;
+  let anyUnnamed = false;
+  for (const m of clause.matchAll(UNNAMED_PLACE)) {
+    anyUnnamed = true;
+    const start = clauseStart + (m.index ?? 0);
+    const prep = wordBefore(text, start);
+    if (!LOCATIVE.has(prep) || prep === "of") continue;
+    if (score({ start, end: start + m[0].length, prep }, 2) > bestScore) unnamedWins = true;
+  }
+  if (unnamedWins) return null;
   if (best) return { place: best, from: "sentence" };
-  const sentence = text.slice(figure.sentenceStart, figure.sentenceEnd);
-  if (UNNAMED_PLACE.test(sentence)) return null;
+  if (anyUnnamed) return null;
+  // "the dead toll in Derna had risen to two thousand, while almost six thousand people are missing"
+  const rest = places.filter(
+    (p) =>
+      p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue && !claimedBy.get(p)?.strong,
+  );
+  if (rest.length > 0) return { place: rest[rest.length - 1]!, from: "sentence" };
   if (fallback) return { place: fallback, from: "document" };
   return null;
 }
@@ -321,8 +385,8 @@ export function claimPlaces(
   places: Place[],
   figures: Array<{ start: number; end: number; sentenceEnd: number }>,
   text: string,
-): Map<Place, { index: number; start: number }> {
-  const claimed = new Map<Place, { index: number; start: number }>();
+): Map<Place, Claim> {
+  const claimed = new Map<Place, Claim>();
   figures.forEach((f, index) => {
     for (const p of places) {
       if (p.start < f.end || p.start > f.sentenceEnd) continue;
@@ -332,8 +396,22 @@ export function claimPlaces(
           between,
         )
       ) {
-        if (!claimed.has(p)) claimed.set(p, { index, start: f.start });
+        if (!claimed.has(p)) claimed.set(p, { index, start: f.start, strong: false });
       }
+      break;
+    }
+    // "the total number of Rohingya in Cox's Bazaar to 867,500": the place inside the figure's own subject.
+    for (let k = places.length - 1; k >= 0; k--) {
+      const p = places[k]!;
+      if (p.end > f.start) continue;
+      const between = text.slice(p.end, f.start);
+      if (
+        /^\s+(?:(?:had|has|have)\s+)?(?:risen\s+|rose\s+|reached\s+|climbed\s+|stood\s+|stands\s+)?(?:to|at)\s+$/i.test(
+          between,
+        ) ||
+        /^\s+(?:had|has|have)\s+(?:risen|rose|reached|climbed)\s+to\s+$/.test(between)
+      )
+        claimed.set(p, { index, start: f.start, strong: true });
       break;
     }
   });

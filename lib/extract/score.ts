@@ -35,7 +35,7 @@ export interface Score {
 
 /**
  * Place names compare without case, a leading "the", and a trailing descriptor word ("city", "governorate",
- * "camp", "sub-district", "province", "state"), because labels keep such words inconsistently ("Dara'a city"
+ * "camp", "village", "town", "sub-district", "province", "state"), because labels keep such words inconsistently ("Dara'a city"
  * but "Al-Hasakeh"). Curly and straight apostrophes compare equal.
  */
 export function normalisePlace(place: string | null | undefined): string | null {
@@ -45,7 +45,7 @@ export function normalisePlace(place: string | null | undefined): string | null 
     .replace(/[’‘`]/g, "'")
     .replace(/^the\s+/, "")
     .replace(
-      /\s+(city|governorate|camp|sub-district|district|province|state|region|air strip|border crossing)$/,
+      /\s+(city|town|village|governorate|camp|sub-district|district|province|state|region|air strip|border crossing)$/,
       "",
     )
     .replace(/\s+/g, " ")
