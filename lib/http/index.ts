@@ -3,3 +3,4 @@ export * from "./etag";
 export * from "./query";
 export * from "./respond";
 export * from "./records";
+export * from "./origin";

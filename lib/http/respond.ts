@@ -7,6 +7,8 @@ export interface BodyOptions {
   contentType: string;
   cacheControl: string;
   headers?: Record<string, string>;
+  /** Open data: any site's scripts may read it (no credentials are involved). */
+  cors?: boolean;
 }
 
 /** A cacheable GET answer: ETag from the body, 304 when the client already holds it, no body for HEAD. */
@@ -16,6 +18,9 @@ export function cachedResponse(request: Request, body: string | Uint8Array, opti
     ETag: etag,
     "Cache-Control": options.cacheControl,
     Vary: "Accept-Encoding",
+    ...(options.cors
+      ? { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "ETag, Link, X-Total-Count" }
+      : {}),
     ...options.headers,
   });
   if (matchesIfNoneMatch(request.headers.get("if-none-match"), etag)) {

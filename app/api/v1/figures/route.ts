@@ -25,6 +25,7 @@ export async function GET(request: NextRequest) {
     return cachedResponse(request, toCsv(figureColumns(records), records), {
       contentType: "text/csv; charset=utf-8; header=present",
       cacheControl: API_CACHE_CONTROL,
+      cors: true,
       headers: {
         "Content-Disposition": 'attachment; filename="keyfigures-figures.csv"',
         "X-Total-Count": String(figures.length),
@@ -43,5 +44,6 @@ export async function GET(request: NextRequest) {
   return cachedResponse(request, body, {
     contentType: "application/json; charset=utf-8",
     cacheControl: API_CACHE_CONTROL,
+    cors: true,
   });
 }

@@ -60,6 +60,7 @@ export async function GET(request: NextRequest) {
     return cachedResponse(request, csv(), {
       contentType: "text/csv; charset=utf-8; header=present",
       cacheControl: API_CACHE_CONTROL,
+      cors: true,
       headers: {
         "Content-Disposition": `attachment; filename="keyfigures-series-${by}.csv"`,
         "X-Total-Count": String(total),
@@ -80,5 +81,6 @@ export async function GET(request: NextRequest) {
   return cachedResponse(request, body, {
     contentType: "application/json; charset=utf-8",
     cacheControl: API_CACHE_CONTROL,
+    cors: true,
   });
 }

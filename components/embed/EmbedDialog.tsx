@@ -1,0 +1,60 @@
+import { headers } from "next/headers";
+
+import type { Filters } from "@/lib/filters";
+import { metricLabel } from "@/lib/format";
+import { originFromHeaders } from "@/lib/http/origin";
+
+import { CopyButton } from "./CopyButton";
+import { iframeSnippet, scriptSnippet } from "./snippets";
+import { defaultSize, widgetPath, widgetTitle, widgetUrl, type EmbedWidget } from "./widgets";
+
+export interface EmbedDialogProps {
+  widget: EmbedWidget;
+  /** The view on screen, so the embed shows the same figures. */
+  filters: Filters;
+}
+
+function snippetId(widget: EmbedWidget, kind: string): string {
+  return `embed-${widget.kind}-${widget.kind === "card" ? widget.metric : widget.chart}-${kind}`;
+}
+
+/**
+ * The "Embed" control of a dashboard widget: a disclosure (works without JavaScript) holding the embed
+ * link, image links and two snippets to copy — a plain iframe, and a script that keeps the height in step.
+ */
+export async function EmbedDialog({ widget, filters }: EmbedDialogProps) {
+  const origin = originFromHeaders(await headers());
+  const title = widgetTitle(widget, metricLabel);
+  const url = widgetUrl(origin, widget, filters);
+  const size = defaultSize(widget);
+  const options = { url, title: `${title} · Keyfigures`, ...size };
+  const iframeId = snippetId(widget, "iframe");
+  const scriptId = snippetId(widget, "script");
+  const path = (format: "html" | "svg" | "png") => widgetUrl("", widget, filters, format);
+  return (
+    <details className="embed-dialog" data-embed-url={url}>
+      <summary>
+        Embed<span className="visually-hidden"> {title.toLowerCase()}</span>
+      </summary>
+      <div role="group" aria-label={`Embed ${title.toLowerCase()}`}>
+        <p>
+          <a href={path("html")} data-embed-path={widgetPath(widget)}>
+            Embed page
+          </a>{" "}
+          · <a href={path("svg")}>SVG image</a> · <a href={path("png")}>PNG image</a>
+        </p>
+        <label htmlFor={iframeId}>Iframe (no script needed)</label>
+        <textarea id={iframeId} readOnly rows={3} defaultValue={iframeSnippet(options)} />
+        <CopyButton targetId={iframeId} label="Copy iframe" />
+        <label htmlFor={scriptId}>Script (keeps the height in step with the content)</label>
+        <textarea
+          id={scriptId}
+          readOnly
+          rows={3}
+          defaultValue={scriptSnippet(options, `${origin}/embed.js`)}
+        />
+        <CopyButton targetId={scriptId} label="Copy script" />
+      </div>
+    </details>
+  );
+}
