@@ -23,6 +23,7 @@ import {
   CRISIS_COUNTRIES,
   GENERIC_PLACE_WORDS,
   NON_PLACE_WORDS,
+  NOT_ONE_PLACE,
   PLACE_WORDS,
   SUPPRESSED_ALIASES,
   SUBDIVISION_NAMES,
@@ -190,6 +191,21 @@ function buildSubdivisions(): void {
   }
 }
 
+/** Countries whose ISO 3166-2 names are in their own Latin orthography ("Şanlıurfa", "Córdoba"), not transliterated. */
+const LATIN_ORTHOGRAPHY = new Set([
+  "TUR",
+  "COL",
+  "VEN",
+  "HTI",
+  "COD",
+  "CAF",
+  "CMR",
+  "BFA",
+  "MLI",
+  "NER",
+  "MOZ",
+]);
+
 function addSubdivision(
   sub: { code: string; name: string },
   level: Level,
@@ -197,7 +213,7 @@ function addSubdivision(
   country: string,
 ): void {
   const curated = SUBDIVISION_NAMES[sub.code] ?? [];
-  const name = curated[0] ?? stripMarks(sub.name);
+  const name = curated[0] ?? (LATIN_ORTHOGRAPHY.has(country) ? sub.name : stripMarks(sub.name));
   add(sub.code, name, level, parent, country);
   addAliases(sub.code, [...curated, sub.name, stripMarks(sub.name)]);
 }
@@ -409,8 +425,9 @@ function buildCities(): void {
   for (const city of chosen.sort((a, b) => a.cityId - b.cityId)) {
     const iso3 = alpha3ByAlpha2.get(city.country) ?? "";
     const code = `GN${city.cityId}`;
-    add(code, city.name, 4, admin1ByGroup.get(`${city.country}.${city.adminCode}`) ?? iso3, iso3);
-    addAliases(code, [city.altName, stripMarks(city.name)].filter(Boolean));
+    const name = LATIN_ORTHOGRAPHY.has(iso3) ? city.name : stripMarks(city.name);
+    add(code, name, 4, admin1ByGroup.get(`${city.country}.${city.adminCode}`) ?? iso3, iso3);
+    addAliases(code, [city.name, city.altName, stripMarks(city.name)].filter(Boolean));
     if (/^PPL(A|C)$/.test(city.featureCode) || city.population >= 100_000) capitals.push(code);
   }
   for (const [code, aliases] of Object.entries(CITY_ALIASES)) addAliases(code, aliases);
@@ -454,6 +471,7 @@ const file: GazetteerFile = {
   alternateCodes,
   capitals: capitals.sort(),
   unmatchable,
+  notOnePlace: NOT_ONE_PLACE.flatMap((phrase) => aliasKeys(phrase).map((k) => k.key)).sort(),
   regions: rows,
 };
 // One region per line keeps diffs of the generated file readable.
@@ -464,6 +482,7 @@ const body = [
   `"alternateCodes":${JSON.stringify(file.alternateCodes)},`,
   `"capitals":${JSON.stringify(file.capitals)},`,
   `"unmatchable":${JSON.stringify(file.unmatchable)},`,
+  `"notOnePlace":${JSON.stringify(file.notOnePlace)},`,
   `"regions":[`,
   rows.map((row) => JSON.stringify(row)).join(",\n"),
   "]}",

@@ -146,6 +146,33 @@ export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
   BRN: ["Brunei", "Brunei Darussalam"],
 };
 
+/** Phrases that hold a place name but name no single place in the gazetteer; they are never a mention. */
+export const NOT_ONE_PLACE: readonly string[] = [
+  "Lake Chad",
+  "Lake Chad Basin",
+  "Horn of Africa",
+  "Gulf of Aden",
+  "Gulf of Guinea",
+  "New Guinea",
+  "Congo Basin",
+  "Congo River",
+  "Jordan River",
+  "Jordan Valley",
+  "Niger River",
+  "Lake Victoria",
+  "Red Sea",
+  "Dead Sea",
+  "Al Jazeera",
+  "Al-Jazeera",
+  "Agence France-Presse",
+  "Radio France",
+  "France 24",
+  "Syria Civil Defence",
+  "Turkish Red Crescent",
+  "Syrian Arab Red Crescent",
+  "Afghanistan Analysts Network",
+];
+
 /** Place names that are also English words but, capitalised in a report, almost always mean the place. */
 export const PLACE_WORDS: readonly string[] = [
   "Tubas",
@@ -510,14 +537,14 @@ export const SUBDIVISION_NAMES: Record<string, readonly string[]> = {
   "TD-TI": ["Tibesti"],
   "TD-WF": ["Wadi Fira"],
   // Türkiye
-  "TR-02": ["Adiyaman", "Adıyaman"],
-  "TR-21": ["Diyarbakir", "Diyarbakır"],
+  "TR-02": ["Adıyaman", "Adiyaman"],
+  "TR-21": ["Diyarbakır", "Diyarbakir"],
   "TR-27": ["Gaziantep", "Antep"],
   "TR-31": ["Hatay", "Antakya"],
   "TR-34": ["Istanbul", "İstanbul"],
   "TR-35": ["Izmir", "İzmir"],
-  "TR-46": ["Kahramanmaras", "Kahramanmaraş", "Maras"],
-  "TR-63": ["Sanliurfa", "Şanlıurfa", "Urfa"],
+  "TR-46": ["Kahramanmaraş", "Kahramanmaras", "Maras"],
+  "TR-63": ["Şanlıurfa", "Sanliurfa", "Urfa"],
   "TR-44": ["Malatya"],
   "TR-79": ["Kilis"],
   "TR-80": ["Osmaniye"],
@@ -603,6 +630,7 @@ export const AREA_ALIASES: Record<string, readonly string[]> = {
   COD: ["Kivu", "the Kivus", "Kivus"],
   SY05: ["Al-Ghab", "Ghab Plain", "Sahl al-Ghab"],
   SY14: ["Golan", "Golan Heights", "occupied Golan", "Syrian Golan"],
+  NGA: ["Niger Delta"],
 };
 
 /**

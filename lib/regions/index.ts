@@ -43,6 +43,9 @@ interface MatchIndex {
   maxTokens: number;
 }
 
+/** Matched to consume a phrase that names no single place ("Lake Chad", "Horn of Africa"). */
+const NOT_ONE_PLACE: Entry = { best: null, byLevel: null };
+
 let tables: Tables | undefined;
 let matchIndex: MatchIndex | undefined;
 
@@ -130,6 +133,16 @@ function buildIndex(): MatchIndex {
   const byAcronym = new Map<string, Region[]>();
   const prefixes = new Set<string>();
   let maxTokens = 1;
+  const addPrefixes = (key: string) => {
+    let end = key.indexOf(" ");
+    let words = 1;
+    while (end > 0) {
+      prefixes.add(key.slice(0, end));
+      end = key.indexOf(" ", end + 1);
+      words++;
+    }
+    if (words > maxTokens) maxTokens = words;
+  };
   const put = (map: Map<string, Region[]>, key: string, region: Region) => {
     const regions = map.get(key);
     if (!regions) map.set(key, [region]);
@@ -144,14 +157,7 @@ function buildIndex(): MatchIndex {
         continue;
       }
       put(byKey, key, region);
-      let end = key.indexOf(" ");
-      let words = 1;
-      while (end > 0) {
-        prefixes.add(key.slice(0, end));
-        end = key.indexOf(" ", end + 1);
-        words++;
-      }
-      if (words > maxTokens) maxTokens = words;
+      addPrefixes(key);
     }
   });
   const toEntries = (map: Map<string, Region[]>) => {
@@ -174,7 +180,12 @@ function buildIndex(): MatchIndex {
     }
     return entries;
   };
-  matchIndex = { entries: toEntries(byKey), acronyms: toEntries(byAcronym), prefixes, maxTokens };
+  const entries = toEntries(byKey);
+  for (const key of file.notOnePlace) {
+    entries.set(key, NOT_ONE_PLACE);
+    addPrefixes(key);
+  }
+  matchIndex = { entries, acronyms: toEntries(byAcronym), prefixes, maxTokens };
   return matchIndex;
 }
 
@@ -275,13 +286,18 @@ function mayOpen(tokens: Tokens, j: number): boolean {
 }
 const OPENING_LETTERS = new Set([..."aeinswcrg"].map((ch) => ch.charCodeAt(0)));
 
-function mentionAt(tokens: Tokens, i: number, index: MatchIndex): { region: Region; end: number } | null {
+function mentionAt(
+  tokens: Tokens,
+  i: number,
+  index: MatchIndex,
+): { region: Region | null; end: number } | null {
   let match = matchAt(tokens, i, index);
   const directions = directionLength(tokens, i);
   if (directions > 0 && tokens.joined(i + directions)) {
     const base = matchAt(tokens, i + directions, index);
     if (base && (!match || base.end > match.end)) match = base;
   }
+  if (match?.entry === NOT_ONE_PLACE) return { region: null, end: match.end };
   if (!match?.entry.best) return null;
   let region = match.entry.best;
   let end = match.end;
@@ -323,7 +339,7 @@ export function findPlaceMentions(text: string): PlaceMention[] {
       if (!mention) continue;
       const start = starts[s] ?? 0;
       const end = ends[mention.end - 1] ?? start;
-      out.push({ start, end, mention: text.slice(start, end), region: mention.region });
+      if (mention.region) out.push({ start, end, mention: text.slice(start, end), region: mention.region });
       i = mention.end;
       found = true;
       break;

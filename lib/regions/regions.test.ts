@@ -65,6 +65,7 @@ describe("alias lookup", () => {
     ["Mosul", "GN99072"],
     ["Al-Hol", "SY080006"],
     ["Golan Heights", "SY14"],
+    ["Niger Delta", "NGA"],
   ])("%s is %s", (name, code) => {
     expect(codes(`Reports from ${name} today.`)).toEqual([code]);
   });
@@ -173,6 +174,7 @@ describe("false positives", () => {
     "Hassan Ali said on Monday that aid arrived in May.",
     "Hayat Tahrir al-Sham and the Unity government met in the Centre.",
     "The Bay of Bengal, the Plateau, the Delta and the Lakes.",
+    "Across the Lake Chad Basin and the Horn of Africa, Al Jazeera reported.",
   ])("finds nothing in %j", (sentence) => {
     expect(findPlaceMentions(sentence)).toEqual([]);
   });

@@ -31,5 +31,7 @@ export interface GazetteerFile {
   capitals: string[];
   /** Matching keys that never denote a place below country level on their own (common words). */
   unmatchable: string[];
+  /** Keys of phrases that contain a place name but name no single place ("Lake Chad"): never a mention. */
+  notOnePlace: string[];
   regions: RegionRow[];
 }
