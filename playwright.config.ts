@@ -28,6 +28,8 @@ const fixtureURL = `http://127.0.0.1:${fixturePort}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Per run, so that two runs on one machine don't delete each other's traces.
+  outputDir: `test-results/run-${samplePort}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

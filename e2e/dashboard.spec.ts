@@ -15,9 +15,15 @@ test.describe("filters", () => {
     await expect(evidenceRows(page)).toHaveCount(1);
   });
 
-  test("a region and a metric together, newest first", async ({ page }) => {
+  test("a region and a metric together, newest first, in cards, charts and evidence", async ({ page }) => {
     await page.goto("/?region=SY07&metric=killed");
     await expect(cardHeadings(page)).toHaveText(["Killed"]);
+    const charts = section(page, "Charts");
+    await expect(
+      charts.getByRole("table", { name: /Highest figure per metric and place/ }).getByRole("row"),
+    ).toHaveText([/Metric\s*Place\s*Figure\s*Sources/, /Killed\s*Idleb\s*30\+ people killed/]);
+    await expect(charts.getByRole("table", { name: /Dated figures/ }).getByRole("row")).toHaveCount(5);
+    await expect(charts).toContainText("4 dated figures from 2019-04-01 to 2019-06-20.");
     await expect(evidenceFigures(page)).toContainText([
       "30+ people killed",
       "28 people killed",

@@ -95,6 +95,8 @@ function EmptyView({ action, filters }: { action: string; filters: Filters }) {
   );
 }
 
+const EVIDENCE_ROWS = 200;
+
 export interface DashboardViewProps {
   data: DashboardData;
   /** Where the filter form submits: "/" or "/regions/CODE". */
@@ -117,6 +119,12 @@ export function DashboardView({ data, action, title, scopeName, children }: Dash
       <h1>{title}</h1>
       <ViewSummary data={data} scopeName={scopeName} />
       {children}
+      {data.matchingCount > figures.length ? (
+        <p className="notices" role="status">
+          {data.matchingCount.toLocaleString("en-US")} figures match these filters; this view shows the newest{" "}
+          {figures.length.toLocaleString("en-US")}. Narrow the filters to see the rest.
+        </p>
+      ) : null}
       <FilterNotices notices={data.notices} />
       <FilterForm
         action={action}
@@ -138,7 +146,7 @@ export function DashboardView({ data, action, title, scopeName, children }: Dash
           </section>
           <section aria-labelledby="evidence-title">
             <h2 id="evidence-title">Evidence</h2>
-            <EvidenceTable figures={figures} />
+            <EvidenceTable figures={figures} limit={EVIDENCE_ROWS} />
           </section>
         </>
       )}

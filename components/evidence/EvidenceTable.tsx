@@ -69,13 +69,15 @@ function Competing({ figure, all }: { figure: FigureRow; all: readonly FigureRow
 }
 
 /** Every figure in view with the sentence it was read from, the quote marked, and its source. */
-export function EvidenceTable({ figures }: { figures: readonly FigureRow[] }) {
+export function EvidenceTable({ figures, limit }: { figures: readonly FigureRow[]; limit?: number }) {
+  const shown = limit === undefined ? figures : figures.slice(0, limit);
   return (
     <div className="table-wrap">
       <table>
         <caption>
           {figures.length} {figures.length === 1 ? "figure" : "figures"} in view, each with its source
           sentence
+          {shown.length < figures.length ? ` (the newest ${shown.length} are listed)` : ""}
         </caption>
         <thead>
           <tr>
@@ -88,7 +90,7 @@ export function EvidenceTable({ figures }: { figures: readonly FigureRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {figures.map((f) => {
+          {shown.map((f) => {
             const place = placeLabel(f);
             const period = formatPeriod(f.periodStart, f.periodEnd);
             return (

@@ -10,8 +10,17 @@ import {
 } from "@/lib/filters";
 
 import type { Database } from "../dialect";
-import { getFigures, getFigureYears, type FigureRow } from "./figures";
+import {
+  countMatchingFigures,
+  getFigures,
+  getFigureYears,
+  type FigureQuery,
+  type FigureRow,
+} from "./figures";
 import { getRegionOptions, getRegionsByCodes, type RegionOption, type RegionRow } from "./regions";
+
+/** A view shows at most this many figures (the newest); the page says when there are more. */
+export const MAX_FIGURES_IN_VIEW = 5_000;
 
 export interface DashboardData {
   filters: Filters;
@@ -19,6 +28,8 @@ export interface DashboardData {
   window: DateWindow;
   today: string;
   figures: FigureRow[];
+  /** All figures matching the filters; more than figures.length when the view was cut at MAX_FIGURES_IN_VIEW. */
+  matchingCount: number;
   regionOptions: RegionOption[];
   /** The regions the filters name, with their names. */
   selectedRegions: RegionRow[];
@@ -41,17 +52,20 @@ export async function getDashboardData(
   const window = dateWindow(filters, today);
   const regions = options.scope ? [options.scope] : filters.regions;
 
+  const query: FigureQuery = {
+    regions,
+    metrics: filters.metrics,
+    from: window.from,
+    to: window.to,
+    includeUndated: filters.undated === "include",
+  };
   const [figures, regionOptions, selectedRegions, years] = await Promise.all([
-    getFigures(database, {
-      regions,
-      metrics: filters.metrics,
-      from: window.from,
-      to: window.to,
-      includeUndated: filters.undated === "include",
-    }),
+    getFigures(database, query, { limit: MAX_FIGURES_IN_VIEW }),
     getRegionOptions(database),
     getRegionsByCodes(database, filters.regions),
     getFigureYears(database),
   ]);
-  return { filters, notices, window, today, figures, regionOptions, selectedRegions, years };
+  const matchingCount =
+    figures.length < MAX_FIGURES_IN_VIEW ? figures.length : await countMatchingFigures(database, query);
+  return { filters, notices, window, today, figures, matchingCount, regionOptions, selectedRegions, years };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 
 import { byDialect, type Database } from "../dialect";
 
@@ -120,7 +120,11 @@ export function figureConditions(database: Database, query: FigureQuery): SQL | 
  * The figures matching a view, newest first (undated last), each with its region and source document.
  * Rows are never merged or summed here: deciding what may be combined is lib/series' job.
  */
-export async function getFigures(database: Database, query: FigureQuery = {}): Promise<FigureRow[]> {
+export async function getFigures(
+  database: Database,
+  query: FigureQuery = {},
+  options: { limit?: number } = {},
+): Promise<FigureRow[]> {
   const { db, tables } = database;
   const f = tables.figures;
   const d = tables.documents;
@@ -164,7 +168,8 @@ export async function getFigures(database: Database, query: FigureQuery = {}): P
     .innerJoin(d, eq(f.documentId, d.id))
     .leftJoin(r, eq(f.regionCode, r.code))
     .where(figureConditions(database, query))
-    .orderBy(sql`${date} is null`, desc(date), asc(f.metric), asc(f.documentId), asc(f.quoteStart));
+    .orderBy(sql`${date} is null`, desc(date), asc(f.metric), asc(f.documentId), asc(f.quoteStart))
+    .limit(options.limit ?? Number.MAX_SAFE_INTEGER);
 
   return rows.map((row) => ({
     id: Number(row.id),
@@ -201,6 +206,15 @@ export async function getFigures(database: Database, query: FigureQuery = {}): P
       sourceFile: row.sourceFile,
     },
   }));
+}
+
+/** How many figures match a view, to say so when only part of them is shown. */
+export async function countMatchingFigures(database: Database, query: FigureQuery = {}): Promise<number> {
+  const [row] = await database.db
+    .select({ n: count() })
+    .from(database.tables.figures)
+    .where(figureConditions(database, query));
+  return Number(row?.n ?? 0);
 }
 
 /** The years figures are dated in, newest first, for the period choices. */

@@ -6,7 +6,7 @@ import { loadRecords } from "../load";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { getDashboardData } from "./dashboard";
 import { countDocuments, countFigures } from "./documents";
-import { getFigures, getFigureYears } from "./figures";
+import { countMatchingFigures, getFigures, getFigureYears } from "./figures";
 import { getChildRegions, getRegionOptions, getRegionPath } from "./regions";
 
 const quotes = (rows: { quote: string }[]) => rows.map((r) => r.quote);
@@ -82,6 +82,15 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
     expect(withUndated.map((r) => r.date)).toEqual(["2019-06-20", "2019-06-20", "2019-06-15", null]);
     const onlyDated = await getFigures(database, { includeUndated: false });
     expect(onlyDated).toHaveLength(7);
+  });
+
+  it("cuts a view at a limit, newest first, and counts what matches", async () => {
+    const newest = await getFigures(database, {}, { limit: 2 });
+    expect(newest.map((r) => r.date)).toEqual(["2020-02-01", "2019-08-01"]);
+    expect(await countMatchingFigures(database, { regions: ["SY07"] })).toBe(5);
+    expect(
+      await countMatchingFigures(database, { regions: ["SY07"], from: "2019-06-01", includeUndated: false }),
+    ).toBe(3);
   });
 
   it("lists the years, the regions with figures and their ancestors, and region paths", async () => {
