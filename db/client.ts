@@ -107,6 +107,12 @@ async function openSqlite(url: string, file: string): Promise<SqliteDatabase> {
 
 async function openPg(url: string): Promise<PgDatabase> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the process;
+  // the pool replaces it, and a query on a broken connection still fails where it is awaited.
+  pool.on("error", (error) => {
+    if (!pool.ending && !pool.ended)
+      console.error(`PostgreSQL ${redact(url)}: idle connection lost: ${error.message}`);
+  });
   try {
     const lockClient = await pool.connect();
     try {

@@ -10,7 +10,7 @@ import { extract } from "../lib/extract";
 import { InputError, readItems } from "../lib/input";
 import { allRegions } from "../lib/regions";
 import { openDatabase, type Database } from "./client";
-import { contentHash, loadFile, loadRecords } from "./load";
+import { contentHash, LoadError, loadFile, loadRecords } from "./load";
 import { syncRegions } from "./regions";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
@@ -300,6 +300,36 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
         .from(tables.documents)
         .where(eq(tables.documents.contentHash, contentHash("First report: 11 killed.")));
       expect(stored).toEqual([]);
+    });
+
+    it("rejects a figure with an impossible date the same way on both dialects, naming file and item", async () => {
+      const before = await counts(database);
+      const file = write(
+        `bad-date-${dialect}.jsonl`,
+        ['{"text": "1 killed."}', '{"id": "r2", "text": "2 killed."}'].join("\n"),
+      );
+      const badDate = (item: InputItem) =>
+        numbersAsKilled(item).map((figure) => ({
+          ...figure,
+          reported: item.id === "r2" ? "2019-02-30" : null,
+        }));
+      const error = await loadFile(database, file, { extract: badDate }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LoadError);
+      expect((error as LoadError).message).toMatch(
+        /bad-date-\w+\.jsonl: .*item r2: .*"2019-02-30", not a YYYY-MM-DD date/,
+      );
+      expect(await counts(database)).toEqual(before);
+    });
+
+    it("rejects a file when extraction throws, naming file and item", async () => {
+      const file = write(`throws-${dialect}.jsonl`, '{"id": "boom", "text": "3 killed."}');
+      const throwing = () => {
+        throw new Error("unexpected input");
+      };
+      await expect(loadFile(database, file, { extract: throwing })).rejects.toThrow(
+        /throws-\w+\.jsonl: item boom: extraction failed: unexpected input/,
+      );
+      expect((await counts(database)).documents).toBe(0);
     });
 
     it("rolls back batches already written when a later batch fails", async () => {

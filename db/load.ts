@@ -5,7 +5,7 @@ import type { PoolClient } from "pg";
 
 import { EXTRACTOR_VERSION, extract as defaultExtract } from "../lib/extract";
 import type { ExtractedFigure, InputItem } from "../lib/extract/types";
-import { checkInputFile, readItems, type InputFormat } from "../lib/input";
+import { checkInputFile, InputError, readItems, type InputFormat } from "../lib/input";
 import { withTransaction, type Database } from "./dialect";
 
 /** One document to store with the figures found in it. */
@@ -54,6 +54,32 @@ export interface LoadRecordsOptions {
 /** A document's identity: the SHA-256 of its text, so the same text loaded again (from any file) is one document. */
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** A load that failed for a reason other than bad input (extraction, storage); names the file and, where known, the item. */
+export class LoadError extends Error {
+  readonly file: string;
+  constructor(file: string, problem: string, options?: { cause?: unknown }) {
+    super(`${file}: ${problem}`, options);
+    this.name = "LoadError";
+    this.file = file;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDates = new Set<string>();
+
+/** SQLite would store any text in a date column and PostgreSQL would reject it: check here, the same for both. */
+function checkedDate(value: string | null, what: string, item: InputItem): string | null {
+  if (value === null || validDates.has(value)) return value;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  if (!ISO_DATE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
+    throw new Error(
+      `item ${item.id}: the extractor gave ${what} ${JSON.stringify(value)}, not a YYYY-MM-DD date`,
+    );
+  }
+  if (validDates.size < 100_000) validDates.add(value);
+  return value;
 }
 
 interface DocumentRow {
@@ -303,10 +329,10 @@ function figureRow(documentId: number, figure: ExtractedFigure, item: InputItem,
     figure.region?.mention ?? null,
     figure.region?.from ?? null,
     figure.region?.country ?? null,
-    figure.period?.start ?? null,
-    figure.period?.end ?? null,
+    checkedDate(figure.period?.start ?? null, "a period start", item),
+    checkedDate(figure.period?.end ?? null, "a period end", item),
     figure.period?.precision ?? null,
-    figure.reported ?? item.published ?? null,
+    checkedDate(figure.reported ?? item.published ?? null, "a reported date", item),
     figure.kind,
     figure.quote,
     figure.start,
@@ -406,7 +432,7 @@ async function* extracted(
     try {
       figures = extract(item);
     } catch (error) {
-      throw new Error(`${file}: item ${item.id}: extraction failed: ${(error as Error).message}`, {
+      throw new LoadError(file, `item ${item.id}: extraction failed: ${(error as Error).message}`, {
         cause: error,
       });
     }
@@ -441,9 +467,14 @@ export async function loadFile(
       yield record;
     }
   }
-  const counts = await loadRecords(database, counted(), {
-    sourceFile: file,
-    extractorVersion: options.extractorVersion,
-  });
-  return { file, ...counts };
+  try {
+    const counts = await loadRecords(database, counted(), {
+      sourceFile: file,
+      extractorVersion: options.extractorVersion,
+    });
+    return { file, ...counts };
+  } catch (error) {
+    if (error instanceof InputError || error instanceof LoadError) throw error;
+    throw new LoadError(file, `not loaded (nothing stored): ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 import { openDatabase, redact, type Database } from "../db/client";
-import { loadFile, type FileSummary, type LoadProgress } from "../db/load";
+import { LoadError, loadFile, type FileSummary, type LoadProgress } from "../db/load";
 import { checkInputFile, formatOf, INPUT_FORMATS, InputError, type InputFormat } from "../lib/input";
 
 const USAGE = `Usage: npm run load -- [--format txt|jsonl|csv] FILE…
@@ -118,7 +118,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Database: ${database.dialect === "pg" ? redact(database.url) : database.file}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `load: ${(error as Error).message}`;
+    const message =
+      error instanceof InputError || error instanceof LoadError
+        ? error.message
+        : `load: ${(error as Error).message}`;
     process.stderr.write(`${oneLine(message)}\n`);
     if (process.env.KEYFIGURES_DEBUG) console.error(error);
     return 1;
