@@ -14,6 +14,11 @@ export interface EmbedDialogProps {
   filters: Filters;
 }
 
+export interface EmbedDialogViewProps extends EmbedDialogProps {
+  /** This site's origin, for the absolute URLs the snippets need. */
+  origin: string;
+}
+
 function snippetId(widget: EmbedWidget, kind: string): string {
   return `embed-${widget.kind}-${widget.kind === "card" ? widget.metric : widget.chart}-${kind}`;
 }
@@ -23,7 +28,10 @@ function snippetId(widget: EmbedWidget, kind: string): string {
  * link, image links and two snippets to copy — a plain iframe, and a script that keeps the height in step.
  */
 export async function EmbedDialog({ widget, filters }: EmbedDialogProps) {
-  const origin = originFromHeaders(await headers());
+  return <EmbedDialogView widget={widget} filters={filters} origin={originFromHeaders(await headers())} />;
+}
+
+export function EmbedDialogView({ widget, filters, origin }: EmbedDialogViewProps) {
   const title = widgetTitle(widget, metricLabel);
   const url = widgetUrl(origin, widget, filters);
   const size = defaultSize(widget);
