@@ -292,7 +292,8 @@ function mentionAt(
   index: MatchIndex,
 ): { region: Region | null; end: number } | null {
   let match = matchAt(tokens, i, index);
-  const directions = directionLength(tokens, i);
+  // An article the gazetteer name lacks ("Al-Atareb" for "Atareb") stays in the mention, as directions do.
+  const directions = tokens.key(i) === ARTICLE ? 1 : directionLength(tokens, i);
   if (directions > 0 && tokens.joined(i + directions)) {
     const base = matchAt(tokens, i + directions, index);
     if (base && (!match || base.end > match.end)) match = base;

@@ -70,6 +70,38 @@ describe("alias lookup", () => {
     expect(codes(`Reports from ${name} today.`)).toEqual([code]);
   });
 
+  it.each([
+    ["Afrin", "SY0203"],
+    ["Manbij", "SY0205"],
+    ["Menbij", "SY0205"],
+    ["Azaz", "SY0204"],
+    ["A'zaz", "SY0204"],
+    ["Jisr al-Shughur", "SY0704"],
+    ["Jisr ash-Shughur", "SY0704"],
+    ["Douma", "SY0302"],
+    ["Duma", "SY0302"],
+    ["Saraqib", "SY070003"],
+    ["Saraqab", "SY070003"],
+    ["Khan Sheikhoun", "SY070201"],
+    ["Ma'arrat al-Nu'man", "SY0702"],
+    ["Maarat al-Numan", "SY0702"],
+    ["Kafranbel", "SY070203"],
+    ["Atmeh", "C4130"],
+    ["Kobani", "SY0206"],
+    ["Qamishli", "SY0802"],
+    ["Tell Abyad", "SY1102"],
+    ["Palmyra", "SY0405"],
+  ])("Syrian press spelling %s is %s", (name, code) => {
+    expect(mentions(`Shelling hit ${name} overnight.`)).toEqual([[name, code]]);
+  });
+
+  it("keeps an article the gazetteer name lacks inside the mention", () => {
+    expect(mentions("in Al-Atareb and al-Atareb")).toEqual([
+      ["Al-Atareb", "SY020001"],
+      ["al-Atareb", "SY020001"],
+    ]);
+  });
+
   it("matches a name in any case of its words only when capitalised", () => {
     expect(codes("people of idlib")).toEqual([]);
     expect(codes("PEOPLE OF IDLIB")).toEqual(["SY07"]);
