@@ -52,12 +52,10 @@ function Card({ card }: { card: MetricCard<FigureRow> }) {
     <article className="card" aria-labelledby={id}>
       <h3 id={id}>{metricLabel(card.metric)}</h3>
       <p className="card-headline" title={describeFigure(f)}>
-        <span className="card-number">{quantity}</span> {rest}
-        {place ? ` ${placePhrase(f.metric, place)}` : ""}
+        <span className="card-number">{quantity}</span>
+        {` ${rest}${place ? ` ${placePhrase(f.metric, place)}` : ""}`}
       </p>
-      <p className="card-meta">
-        {formatAsOf(f.date)} · {sources(headline.sourceCount)}
-      </p>
+      <p className="card-meta">{`${formatAsOf(f.date)} · ${sources(headline.sourceCount)}`}</p>
       <p className="card-basis">
         {card.figureCount === 1
           ? "The only figure in view."
@@ -71,10 +69,11 @@ function Card({ card }: { card: MetricCard<FigureRow> }) {
             const otherPlace = placeLabel(claim.figure);
             return (
               <li key={claim.key}>
-                {figurePhrase(claim.figure)}
-                {otherPlace ? ` ${placePhrase(claim.figure.metric, otherPlace)}` : ""} ·{" "}
-                {formatAsOf(claim.figure.date)}
-                {claim.sourceCount > 1 ? ` · ${sources(claim.sourceCount)}` : ""}
+                {[
+                  `${figurePhrase(claim.figure)}${otherPlace ? ` ${placePhrase(claim.figure.metric, otherPlace)}` : ""}`,
+                  formatAsOf(claim.figure.date),
+                  ...(claim.sourceCount > 1 ? [sources(claim.sourceCount)] : []),
+                ].join(" · ")}
               </li>
             );
           })}
