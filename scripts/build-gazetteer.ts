@@ -266,9 +266,11 @@ function buildSyria(): void {
     const code = field(row, "Location_Pcode", where);
     const full = field(row, "LocationName_en", where);
     const bare = full.replace(/\s*\([^)]*\)\s*$/, "");
-    const admin4 = row.admin4Name_en?.trim() ?? "";
+    // A neighbourhood's admin4 columns name the town it lies in ("Aleppo"), not the neighbourhood.
+    const neighbourhood = field(row, "location_type", where) === "Neighbourhood";
+    const admin4 = neighbourhood ? "" : (row.admin4Name_en?.trim() ?? "");
     add(code, admin4 || bare, 4, field(row, "admin3Pcode", where), "SYR");
-    addAliases(code, [full, bare, admin4].filter(Boolean));
+    addAliases(code, [neighbourhood ? "" : full, bare, admin4].filter(Boolean));
     if (row["is Admin1 Capital"] === "Yes" || row["is Admin 3 Capital"] === "Yes") capitals.push(code);
   });
   for (const [code, aliases] of openSyria) addAliases(code, aliases);
