@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 
@@ -152,6 +153,30 @@ test.describe("embed pages", () => {
     expect(bytes.readUInt32BE(16)).toBeGreaterThan(400);
     expect(bytes.length).toBeGreaterThan(5000);
   });
+});
+
+const EMBEDS = [`/embed/card/killed?${VIEW}`, `/embed/chart/places?${VIEW}`, `/embed/chart/time?${VIEW}`];
+
+test.describe("every embed", () => {
+  for (const path of EMBEDS) {
+    test(`${path} fits 280 to 1200 px and has no serious axe violations`, async ({ page }) => {
+      for (const width of [280, 375, 800, 1200]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(path);
+        const chart = page.locator("figure svg:visible");
+        await expect(chart).toHaveCount(1);
+        const box = await chart.boundingBox();
+        expect(box?.width, `chart width at ${width}px`).toBeGreaterThan(width * 0.5);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+      expect(serious).toEqual([]);
+    });
+  }
 });
 
 test.describe("the open API", () => {
