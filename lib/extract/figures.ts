@@ -5,6 +5,7 @@ import {
   AUX_WORDS,
   CLAUSE_BREAKERS,
   CUE_METRICS,
+  dict,
   FORCE_NOUNS,
   MODALS,
   MONTHS,
@@ -62,7 +63,7 @@ const LINKING = new Set(
     " ",
   ),
 );
-const LEFT_NOUN_LINKS: Record<string, Metric> = {
+const LEFT_NOUN_LINKS: Record<string, Metric> = dict({
   death: "killed",
   deaths: "killed",
   loss: "killed",
@@ -77,8 +78,8 @@ const LEFT_NOUN_LINKS: Record<string, Metric> = {
   arrest: "detained",
   return: "returned",
   population: "population",
-};
-const LEFT_VERBS: Record<string, Metric> = {
+});
+const LEFT_VERBS: Record<string, Metric> = dict({
   kill: "killed",
   kills: "killed",
   killed: "killed",
@@ -112,7 +113,7 @@ const LEFT_VERBS: Record<string, Metric> = {
   serving: "population",
   trapping: "affected",
   drowned: "killed",
-};
+});
 
 function w(tokens: Token[], i: number): string {
   return tokens[i]?.lower ?? "";
@@ -344,12 +345,15 @@ interface Cue {
   word: string;
 }
 
+function makeCue(index: number, word: string, metric: Metric, end = index): Cue {
+  return { metric, index, end, word };
+}
+
 /** The metric a word (or the phrase starting there) names, with movement verbs read in context. */
 function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: string): Cue | undefined {
   const lw = w(tokens, j);
   const n1 = w(tokens, j + 1);
   const n2 = w(tokens, j + 2);
-  const make = (metric: Metric, end = j): Cue => ({ metric, index: j, end, word: lw });
   if (
     (lw === "head" ||
       lw === "headed" ||
@@ -364,18 +368,18 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
       lw === "moved") &&
     n1 === "back"
   )
-    return make("returned", j + 1);
+    return makeCue(j, lw, "returned", j + 1);
   if (lw === "lost" && (n1 === "their" || n1 === "his" || n1 === "her") && (n2 === "lives" || n2 === "life"))
-    return make("killed", j + 2);
-  if (lw === "in" && n1 === "need") return make("in_need", j + 1);
-  if (lw === "at" && n1 === "risk") return make("affected", j + 1);
-  if (lw === "in" && n1 === "danger") return make("affected", j + 1);
-  if (lw === "in" && n1 === "captivity") return make("detained", j + 1);
+    return makeCue(j, lw, "killed", j + 2);
+  if (lw === "in" && n1 === "need") return makeCue(j, lw, "in_need", j + 1);
+  if (lw === "at" && n1 === "risk") return makeCue(j, lw, "affected", j + 1);
+  if (lw === "in" && n1 === "danger") return makeCue(j, lw, "affected", j + 1);
+  if (lw === "in" && n1 === "captivity") return makeCue(j, lw, "detained", j + 1);
   if (
     lw === "under" &&
     (n1 === "rubble" || (n1 === "the" && (n2 === "rubble" || n2 === "debris")) || n1 === "debris")
   )
-    return make("missing", j + 1);
+    return makeCue(j, lw, "missing", j + 1);
   if (
     (lw === "seek" ||
       lw === "seeking" ||
@@ -388,11 +392,16 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
       lw === "take") &&
     (n1 === "refuge" || n1 === "shelter")
   )
-    return make(ctx.refugeeContext && /neighbo/.test(sentenceLower) ? "refugees" : "displaced", j + 1);
+    return makeCue(
+      j,
+      lw,
+      ctx.refugeeContext && /neighbo/.test(sentenceLower) ? "refugees" : "displaced",
+      j + 1,
+    );
   if ((lw === "become" || lw === "became" || lw === "becoming") && n1 === "refugees")
-    return make("refugees", j + 1);
-  if (lw === "streamed" || lw === "streaming") return make("displaced");
-  if (lw === "forced" && (n1 === "from" || n1 === "out")) return make("displaced", j + 1);
+    return makeCue(j, lw, "refugees", j + 1);
+  if (lw === "streamed" || lw === "streaming") return makeCue(j, lw, "displaced");
+  if (lw === "forced" && (n1 === "from" || n1 === "out")) return makeCue(j, lw, "displaced", j + 1);
   if (
     (lw === "living" ||
       lw === "live" ||
@@ -405,32 +414,33 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
     for (let k = j + 2; k < j + 6; k++) {
       const x = w(tokens, k);
       if (/^(camps?|sites?|shelters?|settlements?|centres?|centers?|tents?)$/.test(x))
-        return make("displaced", k);
+        return makeCue(j, lw, "displaced", k);
     }
-    if (lw === "staying" || lw === "sheltering") return make("displaced");
-    return make("population");
+    if (lw === "staying" || lw === "sheltering") return makeCue(j, lw, "displaced");
+    return makeCue(j, lw, "population");
   }
   if (lw === "left" || lw === "leaving" || lw === "leave") {
     const next = tokens[j + 1];
     if (next && (isCapitalized(next) || n1 === "their" || n1 === "the" || n1 === "home" || n1 === "homes")) {
-      return make(ctx.evacuationContext ? "evacuated" : "displaced");
+      return makeCue(j, lw, ctx.evacuationContext ? "evacuated" : "displaced");
     }
     return undefined;
   }
   if (MOVEMENT_VERBS.has(lw)) {
-    if (/deport|return|repatriat|\bback\b/.test(sentenceLower)) return make("returned");
+    if (/deport|return|repatriat|\bback\b/.test(sentenceLower)) return makeCue(j, lw, "returned");
     if (lw === "crossed" || lw === "crossing" || lw === "cross") {
-      if (ctx.refugeeContext || n1 === "into" || n1 === "over" || n1 === "in") return make("refugees");
+      if (ctx.refugeeContext || n1 === "into" || n1 === "over" || n1 === "in")
+        return makeCue(j, lw, "refugees");
       return undefined;
     }
     if (lw === "entered" || lw === "entering" || lw === "received" || lw === "reached") return undefined;
-    if (ctx.refugeeContext) return make("refugees");
+    if (ctx.refugeeContext) return makeCue(j, lw, "refugees");
     if (lw === "come" || lw === "came") return undefined;
-    return make("displaced");
+    return makeCue(j, lw, "displaced");
   }
   const metric = CUE_METRICS[lw];
   if (metric === undefined) return undefined;
-  if (lw === "lives" && w(tokens, j - 1) !== "their") return make("killed");
+  if (lw === "lives" && w(tokens, j - 1) !== "their") return makeCue(j, lw, "killed");
   if (metric === "displaced") {
     const window = tokens
       .slice(j + 1, j + 32)
@@ -441,7 +451,7 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
         window,
       )
     )
-      return make("refugees");
+      return makeCue(j, lw, "refugees");
   }
   if (lw === "return" && n1 !== "to" && n1 !== "home" && n1 !== "of") return undefined;
   if (
@@ -453,7 +463,7 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
     return undefined;
   if ((lw === "depend" || lw === "depends" || lw === "rely" || lw === "relies") && n1 !== "on")
     return undefined;
-  return make(metric);
+  return makeCue(j, lw, metric);
 }
 
 /** A verb or noun right before the number that takes it as object: "killed 12 civilians", "the deaths of 20 people". */

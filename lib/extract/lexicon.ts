@@ -1,11 +1,16 @@
 import type { Metric, Unit } from "./types";
 
+/** A lookup table without a prototype, so that words like "constructor" in a text find nothing. */
+export function dict<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 function set(words: string): Set<string> {
   return new Set(words.trim().split(/\s+/));
 }
 
 /** Nouns that name people, with the unit they are counted in. */
-export const PEOPLE_UNITS: Record<string, Unit> = {
+export const PEOPLE_UNITS: Record<string, Unit> = dict({
   people: "people",
   persons: "people",
   person: "people",
@@ -97,7 +102,7 @@ export const PEOPLE_UNITS: Record<string, Unit> = {
   injured: "people",
   wounded: "people",
   ...{ "health workers": "people" },
-};
+});
 
 /** Armed groups: their size alone is never a figure. */
 export const FORCE_NOUNS = set(
@@ -105,7 +110,7 @@ export const FORCE_NOUNS = set(
 );
 
 /** Head nouns that name what happened to the people counted. */
-export const NOUN_METRICS: Record<string, Metric> = {
+export const NOUN_METRICS: Record<string, Metric> = dict({
   refugees: "refugees",
   refugee: "refugees",
   "asylum-seekers": "refugees",
@@ -125,10 +130,10 @@ export const NOUN_METRICS: Record<string, Metric> = {
   detainees: "detained",
   hostages: "detained",
   captives: "detained",
-};
+});
 
 /** Participles used as adjectives before the head noun: "displaced people", "evacuated patients". */
-export const ADJECTIVE_METRICS: Record<string, Metric> = {
+export const ADJECTIVE_METRICS: Record<string, Metric> = dict({
   displaced: "displaced",
   evacuated: "evacuated",
   affected: "affected",
@@ -142,7 +147,7 @@ export const ADJECTIVE_METRICS: Record<string, Metric> = {
   returning: "returned",
   returned: "returned",
   uprooted: "displaced",
-};
+});
 
 /** Counted things rather than people. */
 export const THING_NOUNS = set(`
@@ -174,7 +179,7 @@ export const NOUN_MODIFIERS = set(`
   confirmed recorded reported verified documented known suspected alleged foreign previous`);
 
 /** Verbs and nouns that say what happened, by metric. Multi-word cues are handled in the extractor. */
-export const CUE_METRICS: Record<string, Metric> = {
+export const CUE_METRICS: Record<string, Metric> = dict({
   kill: "killed",
   kills: "killed",
   killed: "killed",
@@ -261,7 +266,7 @@ export const CUE_METRICS: Record<string, Metric> = {
   relies: "in_need",
   require: "in_need",
   requires: "in_need",
-};
+});
 
 /** Metrics that describe a state, which yield to a head noun naming what happened ("displaced people in need"). */
 export const STATE_METRICS = new Set<Metric>(["in_need", "affected", "population"]);

@@ -1,5 +1,6 @@
 import type { Qualifier } from "./types";
 import type { Token } from "./tokens";
+import { dict } from "./lexicon";
 
 /** A number expression found in a token stream, with the qualifier that directly modifies it. */
 export interface NumberPhrase {
@@ -20,7 +21,7 @@ export interface NumberPhrase {
   modifier: boolean;
 }
 
-const ONES: Record<string, number> = {
+const ONES: Record<string, number> = dict({
   zero: 0,
   one: 1,
   two: 2,
@@ -41,8 +42,8 @@ const ONES: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS: Record<string, number> = dict({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -52,8 +53,8 @@ const TENS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES: Record<string, number> = dict({
   hundred: 100,
   thousand: 1_000,
   million: 1_000_000,
@@ -63,15 +64,15 @@ const SCALES: Record<string, number> = {
   mn: 1_000_000,
   m: 1_000_000,
   k: 1_000,
-};
+});
 const ATTACHED_ONLY = new Set(["m", "k", "bn", "mn"]);
 
-const VAGUE: Record<string, [number, number]> = {
+const VAGUE: Record<string, [number, number]> = dict({
   dozens: [24, 99],
   hundreds: [200, 999],
   thousands: [2_000, 9_999],
   millions: [2_000_000, 9_999_999],
-};
+});
 
 interface QualifierPattern {
   words: string[];
@@ -172,8 +173,8 @@ function wordValue(part: string): number | undefined {
 function simpleWordNumber(lower: string): { value: number; modifier: boolean } | undefined {
   const direct = wordValue(lower);
   if (direct !== undefined) return { value: direct, modifier: false };
+  if (lower.indexOf("-") < 0 && lower.indexOf("‑") < 0) return undefined;
   const parts = lower.split(/[-‑]/);
-  if (parts.length < 2) return undefined;
   const head = wordValue(parts[0]!);
   if (head === undefined) return undefined;
   const second = parts[1] !== undefined ? ONES[parts[1]] : undefined;
@@ -409,11 +410,27 @@ function qualifierAfter(tokens: Token[], last: number): { qualifier: Qualifier; 
 
 const RANGE_JOINERS = new Set(["-", "–", "—", "‑"]);
 
+const PHRASE_STARTS = new Set(["a", "an", "half", "quarter", "tens", ...Object.keys(VAGUE)]);
+
+/** Whether a number expression can start at this token: most words are rejected by one set lookup. */
+function mayStartNumber(t: Token): boolean {
+  if (t.type === "num") return true;
+  if (t.type !== "word") return false;
+  const lw = t.lower;
+  if (PHRASE_STARTS.has(lw) || wordValue(lw) !== undefined) return true;
+  const hyphen = lw.search(/[-‑]/);
+  return hyphen > 0 && wordValue(lw.slice(0, hyphen)) !== undefined;
+}
+
 /** Finds number expressions in a token stream, left to right, non-overlapping. */
 export function findNumbers(tokens: Token[]): NumberPhrase[] {
   const out: NumberPhrase[] = [];
   let i = 0;
   while (i < tokens.length) {
+    if (!mayStartNumber(tokens[i]!)) {
+      i++;
+      continue;
+    }
     const vague = parseVague(tokens, i);
     if (vague) {
       out.push({

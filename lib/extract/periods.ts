@@ -1,202 +1,297 @@
-import * as chrono from "chrono-node";
-
 import type { FigurePeriod, Precision } from "./types";
+import { dict } from "./lexicon";
 
-const DATE_CUE =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|week|weekend|month|year|since|so far|to date|19\d\d|20\d\d)\b/i;
-const MONTH_INDEX: Record<string, number> = {
+// A small date grammar of our own: chrono-node costs more than the rest of extraction together, and reports
+// use few date shapes. Relative wording resolves against the publication date.
+
+const MONTHS: Record<string, number> = dict({
   january: 0,
+  jan: 0,
   february: 1,
+  feb: 1,
   march: 2,
+  mar: 2,
   april: 3,
+  apr: 3,
   may: 4,
   june: 5,
+  jun: 5,
   july: 6,
+  jul: 6,
   august: 7,
+  aug: 7,
   september: 8,
+  sep: 8,
+  sept: 8,
   october: 9,
+  oct: 9,
   november: 10,
+  nov: 10,
   december: 11,
-};
+  dec: 11,
+});
+const WEEKDAYS: Record<string, number> = dict({
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+});
+const MONTH =
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+const PART =
+  "(?:([Ee]arly|[Mm]id|[Mm]iddle|[Ll]ate|[Ee]nd of|the end of|[Bb]eginning of|the beginning of|[Ss]tart of|the start of)[\\s-]+)?";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+const YEAR = "((?:19|20)\\d\\d)";
 
-function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function utc(y: number, m: number, d: number): Date {
-  return new Date(Date.UTC(y, m, d));
-}
-
-function lastDayOfMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-}
-
-function parsePublished(published: string | null | undefined): Date | null {
-  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return null;
-  const d = new Date(`${published}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** Whether a sentence has any wording that could name a time. */
-export function hasDateCue(sentence: string): boolean {
-  return DATE_CUE.test(sentence);
-}
+/** One pass over the sentence: every alternative is anchored on a word, so the scan stays linear. */
+const DATE = new RegExp(
+  [
+    `\\b(?:[Bb]etween|[Ff]rom)\\s+${DAY}\\s+(?:and|to|-|–)\\s+${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
+    `\\b(?:[Ff]rom\\s+)?${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\s+(?:to|until|-|–)\\s+${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
+    `\\b${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
+    `\\b${MONTH}\\s+${DAY}\\b(?:,?\\s+${YEAR})?`,
+    `\\b${PART}${MONTH}(?:\\s+${YEAR})?`,
+    `\\b(?:[Ii]n|[Ss]ince|[Dd]uring|of|by|until|throughout|[Ff]rom)\\s+${PART}${YEAR}\\b`,
+    `\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`,
+    `\\b([Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast night)\\b`,
+    `\\b([Ll]ast|[Pp]ast|[Tt]his|[Pp]revious)\\s+(week|month|year|weekend)\\b`,
+    `\\b(?:the\\s+)?(?:[Pp]ast|[Ll]ast)\\s+(\\d{1,3}|two|three|four|five|six|seven|ten|few)\\s+(hours|days|weeks|months)\\b`,
+    `\\bover the (weekend)\\b`,
+  ].join("|"),
+  "g",
+);
+const SMALL: Record<string, number> = dict({
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  few: 3,
+});
 
 interface Span {
   start: Date;
   end: Date;
   precision: Precision;
+  /** Whether the year was written (or the span needs none). */
+  absolute: boolean;
 }
 
-function monthSpan(y: number, m: number, part: string | undefined): Span {
-  const last = lastDayOfMonth(y, m);
-  if (part === "early") return { start: utc(y, m, 1), end: utc(y, m, 10), precision: "day" };
-  if (part === "mid" || part === "middle")
-    return { start: utc(y, m, 11), end: utc(y, m, 20), precision: "day" };
-  if (part === "late" || part === "end")
-    return { start: utc(y, m, 21), end: utc(y, m, last), precision: "day" };
-  return { start: utc(y, m, 1), end: utc(y, m, last), precision: "month" };
+const DAY_MS = 86_400_000;
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m, d));
 }
 
-/** A date without a stated year lies on or before the publication date. */
-function pastYear(month: number, day: number, ref: Date): number {
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function lastDay(y: number, m: number): number {
+  return utc(y, m + 1, 0).getUTCDate();
+}
+
+function parsePublished(published: string | null | undefined): Date | null {
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return null;
+  const d = new Date(`${published}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A month without a year lies on or before the publication date. */
+function yearFor(month: number, day: number, written: string | undefined, ref: Date | null): number | null {
+  if (written) return Number(written);
+  if (!ref) return null;
   const y = ref.getUTCFullYear();
-  return utc(y, month, day).getTime() > ref.getTime() + 86_400_000 ? y - 1 : y;
+  return utc(y, month, day).getTime() > ref.getTime() ? y - 1 : y;
 }
 
-function spanOf(result: chrono.ParsedResult, ref: Date | null, sentence: string): Span | null {
-  const text = result.text.toLowerCase().replace(/[,.]$/, "");
-  if (text === "may" && !/\b(in|during|since|of|early|mid|late|until|by)\s+may\b/i.test(sentence))
-    return null;
-  const s = result.start;
-  const yearKnown = s.isCertain("year");
-  if (!yearKnown && !ref) return null;
-  const before = sentence.slice(Math.max(0, result.index - 12), result.index).toLowerCase();
-  const part = /\b(early|mid|middle|late|end of)[\s-]*$/.exec(before)?.[1]?.replace("end of", "end");
-  const month = s.get("month");
-  const day = s.get("day");
-  let year = s.get("year") ?? ref?.getUTCFullYear() ?? 1970;
-  if (!yearKnown && ref && month !== null)
-    year = pastYear(month - 1, s.isCertain("day") ? (day ?? 1) : 1, ref);
-  if (/\b(this|last|past) year\b/.test(text) && ref) {
-    const y = text.includes("this") ? ref.getUTCFullYear() : ref.getUTCFullYear() - 1;
-    if (text.includes("past"))
-      return { start: new Date(ref.getTime() - 365 * 86_400_000), end: ref, precision: "day" };
+function monthSpan(y: number, m: number, part: string | undefined): Omit<Span, "absolute"> {
+  const p = part?.replace(/^the /, "");
+  if (p === "early" || p === "beginning of" || p === "start of")
+    return { start: utc(y, m, 1), end: utc(y, m, 10), precision: "day" };
+  if (p === "mid" || p === "middle") return { start: utc(y, m, 11), end: utc(y, m, 20), precision: "day" };
+  if (p === "late" || p === "end of")
+    return { start: utc(y, m, 21), end: utc(y, m, lastDay(y, m)), precision: "day" };
+  return { start: utc(y, m, 1), end: utc(y, m, lastDay(y, m)), precision: "month" };
+}
+
+function month(name: string | undefined): number | undefined {
+  return name === undefined ? undefined : MONTHS[name.toLowerCase().replace(/\.$/, "")];
+}
+
+function spanOf(g: Array<string | undefined>, ref: Date | null): Span | null {
+  // Groups: 1-4 between-range, 5-10 from-to, 11-13 day month, 14-16 month day, 17-19 part month year,
+  // 20-21 part year, 22 weekday, 23 yesterday, 24-25 last week, 26-27 past N days, 28 weekend.
+  if (g[1] !== undefined) {
+    const m = month(g[3])!;
+    const y = yearFor(m, Number(g[2]), g[4], ref);
+    if (y === null) return null;
     return {
-      start: utc(y, 0, 1),
-      end: text.includes("this") ? ref : utc(y, 11, 31),
-      precision: text.includes("this") ? "day" : "year",
+      start: utc(y, m, Number(g[1])),
+      end: utc(y, m, Number(g[2])),
+      precision: "day",
+      absolute: g[4] !== undefined,
     };
   }
-  if (/\b(last|past|this) week\b/.test(text) && ref) {
-    const start = new Date(ref.getTime() - 7 * 86_400_000);
-    return { start, end: ref, precision: "week" };
+  if (g[5] !== undefined) {
+    const m1 = month(g[6])!;
+    const m2 = month(g[9])!;
+    const y2 = yearFor(m2, Number(g[8]), g[10], ref);
+    if (y2 === null) return null;
+    const y1 = g[7] !== undefined ? Number(g[7]) : m1 > m2 ? y2 - 1 : y2;
+    return {
+      start: utc(y1, m1, Number(g[5])),
+      end: utc(y2, m2, Number(g[8])),
+      precision: "day",
+      absolute: g[10] !== undefined,
+    };
   }
-  if (/\b(last|past|this) month\b/.test(text) && ref) {
-    if (text.includes("this"))
-      return { start: utc(ref.getUTCFullYear(), ref.getUTCMonth(), 1), end: ref, precision: "day" };
-    const m = ref.getUTCMonth() - 1;
-    const y = m < 0 ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear();
-    return monthSpan(y, (m + 12) % 12, undefined);
+  if (g[11] !== undefined || g[14] !== undefined) {
+    const day = Number(g[11] ?? g[15]);
+    const m = month(g[12] ?? g[14])!;
+    if (day < 1 || day > 31) return null;
+    const y = yearFor(m, day, g[13] ?? g[16], ref);
+    if (y === null) return null;
+    const d = utc(y, m, day);
+    return { start: d, end: d, precision: "day", absolute: (g[13] ?? g[16]) !== undefined };
   }
-  if (/weekend/.test(text) && ref) {
+  if (g[18] !== undefined) {
+    const m = month(g[18])!;
+    const y = yearFor(m, 1, g[19], ref);
+    if (y === null) return null;
+    return { ...monthSpan(y, m, g[17]), absolute: g[19] !== undefined };
+  }
+  if (g[21] !== undefined) {
+    const y = Number(g[21]);
+    const part = g[20]?.replace(/^the /, "");
+    if (part === "early" || part === "beginning of" || part === "start of")
+      return { start: utc(y, 0, 1), end: utc(y, 3, 30), precision: "month", absolute: true };
+    if (part === "late" || part === "end of")
+      return { start: utc(y, 9, 1), end: utc(y, 11, 31), precision: "month", absolute: true };
+    return { start: utc(y, 0, 1), end: utc(y, 11, 31), precision: "year", absolute: true };
+  }
+  if (!ref) return null;
+  if (g[22] !== undefined) {
+    const target = WEEKDAYS[g[22].toLowerCase()]!;
     const d = new Date(ref);
-    while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() - 1);
-    if (d.getTime() > ref.getTime()) d.setUTCDate(d.getUTCDate() - 7);
-    return { start: d, end: new Date(d.getTime() + 86_400_000), precision: "day" };
+    while (d.getUTCDay() !== target) d.setUTCDate(d.getUTCDate() - 1);
+    return { start: d, end: d, precision: "day", absolute: false };
   }
-  if (month === null) return null;
-  if (s.isCertain("day") || (!s.isCertain("month") && ref)) {
-    let date = utc(year, month - 1, day ?? 1);
-    // "on Wednesday": the last such weekday on or before publication.
-    if (!s.isCertain("month") && ref && s.isCertain("weekday")) {
-      date = new Date(ref);
-      const wd = s.get("weekday") ?? date.getUTCDay();
-      while (date.getUTCDay() !== wd) date.setUTCDate(date.getUTCDate() - 1);
-      date = utc(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-    } else if (!s.isCertain("month")) {
-      const d = s.date();
-      date = utc(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    }
-    let end = date;
-    if (result.end) {
-      const e = result.end;
-      const ey = e.isCertain("year") ? (e.get("year") ?? year) : year;
-      end = utc(ey, (e.get("month") ?? month) - 1, e.get("day") ?? 1);
-    }
-    return { start: date, end, precision: "day" };
+  if (g[23] !== undefined) {
+    const word = g[23].toLowerCase();
+    const d = word === "yesterday" || word === "last night" ? new Date(ref.getTime() - DAY_MS) : ref;
+    return { start: d, end: d, precision: "day", absolute: false };
   }
-  if (!s.isCertain("month")) {
-    if (yearKnown) return { start: utc(year, 0, 1), end: utc(year, 11, 31), precision: "year" };
-    return null;
-  }
-  const span = monthSpan(year, month - 1, part);
-  if (result.end && result.end.get("month") !== null) {
-    const em = (result.end.get("month") ?? month) - 1;
-    const ey = result.end.get("year") ?? year;
-    span.end = utc(ey, em, lastDayOfMonth(ey, em));
-  }
-  return span;
-}
-
-/**
- * The reference period a sentence states, resolved against the publication date.
- * "since X" runs from X to publication; without a publication date only absolute dates count.
- */
-export function resolvePeriod(sentence: string, published: string | null | undefined): FigurePeriod | null {
-  if (!hasDateCue(sentence)) return null;
-  const ref = parsePublished(published);
-  const lower = sentence.toLowerCase();
-  if (/\bso far this year\b|\bthis year\b/.test(lower) && ref) {
-    return { start: `${ref.getUTCFullYear()}-01-01`, end: iso(ref), precision: "day" };
-  }
-  // "between 14 and 31 January 2021", "between 1 and 13 April 2025": chrono sees only the second date.
-  const between =
-    /\b(?:between|from)\s+(\d{1,2})\s+(?:and|to|-|–)\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b/i.exec(sentence);
-  if (between) {
-    const m = MONTH_INDEX[between[3]!.toLowerCase()];
-    if (m !== undefined) {
-      const y = Number(between[4]);
+  if (g[24] !== undefined) {
+    const which = g[24].toLowerCase();
+    const unit = g[25]!.toLowerCase();
+    const y = ref.getUTCFullYear();
+    if (unit === "week") {
+      if (which === "this")
+        return {
+          start: new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * DAY_MS),
+          end: ref,
+          precision: "week",
+          absolute: false,
+        };
+      if (which === "past")
+        return { start: new Date(ref.getTime() - 7 * DAY_MS), end: ref, precision: "day", absolute: false };
+      const monday = new Date(ref.getTime() - (((ref.getUTCDay() + 6) % 7) + 7) * DAY_MS);
       return {
-        start: iso(utc(y, m, Number(between[1]))),
-        end: iso(utc(y, m, Number(between[2]))),
-        precision: "day",
+        start: monday,
+        end: new Date(monday.getTime() + 6 * DAY_MS),
+        precision: "week",
+        absolute: false,
       };
     }
-  }
-  let results: chrono.ParsedResult[];
-  try {
-    results = chrono.parse(sentence, ref ?? new Date(Date.UTC(2000, 0, 1)));
-  } catch {
-    return null;
-  }
-  for (const r of results) {
-    if (!ref && !r.start.isCertain("year")) continue;
-    const span = spanOf(r, ref, sentence);
-    if (!span) continue;
-    const before = lower.slice(Math.max(0, r.index - 25), r.index);
-    if (
-      /\b(since|from)\s+(the\s+)?(beginning|start|end|middle)?\s*(of\s+)?(early|mid|late)?[\s-]*$/.test(
-        before,
-      ) &&
-      !r.end
-    ) {
-      const end = ref ?? span.end;
-      if (end.getTime() < span.start.getTime()) continue;
-      return {
-        start: iso(span.start),
-        end: iso(end),
-        precision: span.precision === "month" && ref ? "day" : span.precision,
-      };
+    if (unit === "weekend") return weekend(ref);
+    if (unit === "month") {
+      if (which === "this")
+        return { start: utc(y, ref.getUTCMonth(), 1), end: ref, precision: "day", absolute: false };
+      if (which === "past")
+        return { start: new Date(ref.getTime() - 30 * DAY_MS), end: ref, precision: "day", absolute: false };
+      const m = ref.getUTCMonth() === 0 ? 11 : ref.getUTCMonth() - 1;
+      return { ...monthSpan(m === 11 ? y - 1 : y, m, undefined), absolute: false };
     }
-    if (span.start.getTime() > span.end.getTime()) continue;
-    return { start: iso(span.start), end: iso(span.end), precision: span.precision };
+    if (which === "this") return { start: utc(y, 0, 1), end: ref, precision: "day", absolute: false };
+    if (which === "past")
+      return { start: new Date(ref.getTime() - 365 * DAY_MS), end: ref, precision: "day", absolute: false };
+    return { start: utc(y - 1, 0, 1), end: utc(y - 1, 11, 31), precision: "year", absolute: false };
   }
+  if (g[26] !== undefined) {
+    const n = /^\d+$/.test(g[26]) ? Number(g[26]) : (SMALL[g[26].toLowerCase()] ?? 1);
+    const unit = g[27]!.toLowerCase();
+    const days =
+      unit === "hours" ? Math.ceil(n / 24) : unit === "days" ? n : unit === "weeks" ? 7 * n : 30 * n;
+    return { start: new Date(ref.getTime() - days * DAY_MS), end: ref, precision: "day", absolute: false };
+  }
+  if (g[28] !== undefined) return weekend(ref);
   return null;
 }
 
+function weekend(ref: Date): Span {
+  const d = new Date(ref);
+  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() - 1);
+  return { start: d, end: new Date(d.getTime() + DAY_MS), precision: "day", absolute: false };
+}
+
+/** The modal verb "may" is never a date: "numbers may rise". */
+function isModalMay(sentence: string, index: number, text: string): boolean {
+  if (!/^may\b/i.test(text)) return false;
+  if (!/^May/.test(text)) return true;
+  const before = sentence.slice(Math.max(0, index - 12), index);
+  const after = sentence.slice(index + 3, index + 12);
+  if (
+    /\b(in|during|since|of|early|mid|late|until|by|from|end of|on)\s+$/i.test(before) ||
+    /^\s+\d/.test(after)
+  )
+    return false;
+  return true;
+}
+
+/**
+ * The reference period a sentence states, resolved against the publication date. "since X" and "so far this
+ * year" run up to publication. Without a publication date, only dates with a written year count.
+ */
+export function resolvePeriod(sentence: string, published: string | null | undefined): FigurePeriod | null {
+  const ref = parsePublished(published);
+  const lower = sentence.toLowerCase();
+  if (ref && lower.includes("so far this year")) {
+    return { start: `${ref.getUTCFullYear()}-01-01`, end: iso(ref), precision: "day" };
+  }
+  const re = new RegExp(DATE.source, DATE.flags);
+  let first: FigurePeriod | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence)) !== null) {
+    if (isModalMay(sentence, m.index, m[0])) continue;
+    const s = spanOf(Array.from(m), ref);
+    if (!s || (!ref && !s.absolute) || s.start.getTime() > s.end.getTime()) continue;
+    const before = lower.slice(Math.max(0, m.index - 30), m.index);
+    if (
+      /\b(since|from)\s+(?:the\s+)?(?:(?:beginning|start|end|middle)\s+of\s+)?$/.test(before) ||
+      /^since\b/i.test(m[0])
+    ) {
+      const end = ref ?? s.end;
+      if (end.getTime() >= s.start.getTime()) {
+        return {
+          start: iso(s.start),
+          end: iso(end),
+          precision: ref && s.precision !== "week" ? "day" : s.precision,
+        };
+      }
+    }
+    first ??= { start: iso(s.start), end: iso(s.end), precision: s.precision };
+  }
+  return first;
+}
+
 const CUMULATIVE =
-  /\b(so far|since|in total|to date|total|toll|tally|cumulative|overall|altogether|in all|have been|has been|hosts?|hosting|there are|currently|remain|living|live|home to|population|in need|need)\b/i;
+  /\b(so far|since|in total|to date|total|toll|tally|cumulative|overall|altogether|in all|have been|has been|hosts?|hosting|there are|currently|remain|remains|living|live|home to|population|in need|need)\b/i;
 
 /** Cumulative wording makes a stock; a single event makes a flow. */
 export function isStock(sentence: string): boolean {

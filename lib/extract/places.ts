@@ -54,7 +54,7 @@ const SKIPPED_BEFORE =
   /^(the|a|an|battered|besieged|neighbou?ring_|provincial|capital|city|town|village|of_)$/;
 
 function wordBefore(text: string, start: number): string {
-  const words = text.slice(Math.max(0, start - 60), start).match(/[\p{L}’'-]+|[,;:.()]/gu) ?? [];
+  const words = text.slice(Math.max(0, start - 60), start).match(/[A-Za-zÀ-ÖØ-öø-ɏ’'-]+|[,;:.()]/g) ?? [];
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!.toLowerCase();
     if (SKIPPED_BEFORE.test(word)) continue;
@@ -76,14 +76,14 @@ const PLACE_TYPE_WORDS =
   /^(Camp|Reception|Centre|Center|Settlement|Transit|Crossing|Governorate|Province|State|City|District|Region|Strip|Valley|Border|Point|Sub-district|Airport|Refugee|Site)\b/;
 
 const NAME =
-  "(?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\\s]\\s?)?\\p{Lu}[\\p{L}’'-]*){0,3}";
+  "(?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\\s]\\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\\s]\\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ’'-]*){0,3}";
 const UNKNOWN_NAME = new RegExp(
-  `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|(\\p{Lu}[\\p{L}-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
-  "gu",
+  `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
+  "g",
 );
 
 /** Capitalised names after a locative preposition that the gazetteer does not know: villages, camps, crossings. */
-function unknownNames(
+export function unknownNames(
   text: string,
   taken: (start: number, end: number) => boolean,
 ): Array<{ start: number; end: number }> {
@@ -100,9 +100,9 @@ function unknownNames(
     if (ORGANISATION_WORDS.test(found)) continue;
     const after = text.slice(end, end + 30);
     if (DEMONYM.test(found) && /^[\s-]+[a-z]/.test(after)) continue;
-    if (/^\s+\p{Lu}/u.test(after) && !PLACE_TYPE_WORDS.test(after.trimStart())) continue;
+    if (/^\s+[A-ZÀ-ÖØ-Þ]/.test(after) && !PLACE_TYPE_WORDS.test(after.trimStart())) continue;
     const before = text.slice(Math.max(0, start - 30), start);
-    if (/\p{Lu}[\p{L}]*\s+(of|for)\s+(the\s+)?$/u.test(before)) continue;
+    if (/[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ]*\s+(of|for)\s+(the\s+)?$/.test(before)) continue;
     // A sentence or headline in title case capitalises every word: names there come only from the gazetteer.
     const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
     const around = text.slice(lineStart, Math.min(text.length, end + 60));
@@ -176,7 +176,9 @@ export function findPlaces(text: string): Place[] {
       /^,?\s+(said|says|told|added|explained|noted)\b/.test(after)
     )
       continue;
-    const particle = /^\s(?:da|de|do|dos|das|di|du|del|la|al|el)\s\p{Lu}[\p{L}’'-]*/u.exec(after);
+    const particle = /^\s(?:da|de|do|dos|das|di|du|del|la|al|el)\s[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ’'-]*/.exec(
+      after,
+    );
     if (particle && m.known) end += particle[0].length;
     if (/^['’]s\b/.test(after) === false && /^[A-Za-z]/.test(after)) continue;
     // "eastern Libya officials", "Syrian government": a place naming who speaks or acts, not where.
@@ -253,7 +255,14 @@ function roleScore(metric: Metric, prep: string, placeBeforeNumber: boolean): nu
         return 2;
       return 1;
     case "refugees":
-      if (prep === "using" || prep === "via" || prep === "through") return 4;
+      if (
+        prep === "using" ||
+        prep === "via" ||
+        prep === "through" ||
+        prep === "neighbouring" ||
+        prep === "neighboring"
+      )
+        return 4;
       if (
         prep === "into" ||
         prep === "to" ||
@@ -409,7 +418,11 @@ export function claimPlaces(
         /^\s+(?:(?:had|has|have)\s+)?(?:risen\s+|rose\s+|reached\s+|climbed\s+|stood\s+|stands\s+)?(?:to|at)\s+$/i.test(
           between,
         ) ||
-        /^\s+(?:had|has|have)\s+(?:risen|rose|reached|climbed)\s+to\s+$/.test(between)
+        /^\s+(?:had|has|have)\s+(?:risen|rose|reached|climbed)\s+to\s+$/.test(between) ||
+        (/^\s+$/.test(between) &&
+          /^(?:(?:had|has|have)\s+)?(?:(?:risen|rose|reached|climbed|stood|stands)\s+)?(?:to|at)\s/i.test(
+            text.slice(f.start, f.start + 30),
+          ))
       )
         claimed.set(p, { index, start: f.start, strong: true });
       break;
