@@ -19,6 +19,15 @@ export interface EmbedDialogViewProps extends EmbedDialogProps {
   origin: string;
 }
 
+// Inline so the dialog reads well wherever it is placed, without rules in the global stylesheet.
+const SNIPPET_STYLE = {
+  display: "block",
+  width: "100%",
+  fontFamily: "monospace",
+  fontSize: "0.8rem",
+} as const;
+const LABEL_STYLE = { display: "block", marginTop: "0.5rem" } as const;
+
 function snippetId(widget: EmbedWidget, kind: string): string {
   return `embed-${widget.kind}-${widget.kind === "card" ? widget.metric : widget.chart}-${kind}`;
 }
@@ -51,10 +60,20 @@ export function EmbedDialogView({ widget, filters, origin }: EmbedDialogViewProp
           </a>{" "}
           · <a href={path("svg")}>SVG image</a> · <a href={path("png")}>PNG image</a>
         </p>
-        <label htmlFor={iframeId}>Iframe (no script needed)</label>
-        <textarea id={iframeId} readOnly rows={3} defaultValue={iframeSnippet(options)} />
+        <label htmlFor={iframeId} style={LABEL_STYLE}>
+          Iframe (no script needed)
+        </label>
+        <textarea
+          id={iframeId}
+          readOnly
+          rows={3}
+          style={SNIPPET_STYLE}
+          defaultValue={iframeSnippet(options)}
+        />
         <CopyButton targetId={iframeId} label="Copy iframe" />
-        <label htmlFor={scriptId}>Script (keeps the height in step with the content)</label>
+        <label htmlFor={scriptId} style={LABEL_STYLE}>
+          Script (keeps the height in step with the content)
+        </label>
         <textarea
           id={scriptId}
           readOnly
