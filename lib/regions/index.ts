@@ -199,7 +199,6 @@ interface Match {
 class Tokens {
   readonly count: number;
   private readonly keys: (string | undefined)[] = [];
-  private readonly cache = new Map<string, string>();
 
   constructor(
     readonly text: string,
@@ -213,13 +212,7 @@ class Tokens {
   }
 
   key(j: number): string {
-    let key = this.keys[j];
-    if (key !== undefined) return key;
-    const raw = this.raw(j);
-    key = this.cache.get(raw);
-    if (key === undefined) this.cache.set(raw, (key = foldToken(raw)));
-    this.keys[j] = key;
-    return key;
+    return (this.keys[j] ??= foldToken(this.raw(j)));
   }
 
   joined(j: number): boolean {

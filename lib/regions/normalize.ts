@@ -111,6 +111,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
 };
 
 const spelling = new Map<string, string>();
+const foldCache = new Map<string, string>();
 
 /**
  * Folds one word to its matching key: case, diacritics, apostrophes, doubled letters and the common
@@ -118,6 +119,8 @@ const spelling = new Map<string, string>();
  * one name ("Idleb"/"Idlib") become one key.
  */
 export function foldToken(raw: string): string {
+  let key = foldCache.get(raw);
+  if (key !== undefined) return key;
   let s = raw.toLowerCase();
   if (!/^[a-z0-9]*$/.test(s)) {
     s = s
@@ -126,12 +129,32 @@ export function foldToken(raw: string): string {
       .replace(/[ıłøđðþßæœħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
       .replace(/[^a-z0-9]/g, "");
   }
-  s = s
-    .replace(/ee/g, "i")
-    .replace(/ou|oo/g, "u")
-    .replace(/([a-z])\1+/g, "$1");
-  if (ARTICLES.has(s)) return ARTICLE;
-  return spelling.get(s) ?? s;
+  s = squeeze(s);
+  key = ARTICLES.has(s) ? ARTICLE : (spelling.get(s) ?? s);
+  if (foldCache.size >= 100_000) foldCache.clear();
+  foldCache.set(raw, key);
+  return key;
+}
+
+/** ee -> i, ou/oo -> u, then runs of one letter -> one letter; s holds only [a-z0-9]. */
+function squeeze(s: string): string {
+  let out = "";
+  let previous = "";
+  for (let k = 0; k < s.length; k++) {
+    let ch = s.charAt(k);
+    const next = s.charAt(k + 1);
+    if (ch === "e" && next === "e") {
+      ch = "i";
+      k++;
+    } else if (ch === "o" && (next === "u" || next === "o")) {
+      ch = "u";
+      k++;
+    }
+    if (ch === previous && ch >= "a") continue;
+    out += ch;
+    previous = ch;
+  }
+  return out;
 }
 
 for (const members of SPELLING_CLASSES) {
@@ -139,6 +162,8 @@ for (const members of SPELLING_CLASSES) {
   if (canonical === undefined) continue;
   for (const other of others) if (other !== canonical) spelling.set(other, canonical);
 }
+// Words folded while the spelling classes were being read were cached before their class existed.
+foldCache.clear();
 
 export const CONNECTORS = new Set(CONNECTOR_WORDS.map(foldToken));
 export const DIRECTIONS = new Set(DIRECTION_WORDS.map(foldToken));
@@ -187,16 +212,22 @@ export interface TokenTable {
   flags: Uint8Array;
 }
 
+/** Reused between calls: scanning many short texts would otherwise spend its time allocating. */
+let scratch: TokenTable = {
+  count: 0,
+  starts: new Int32Array(4096),
+  ends: new Int32Array(4096),
+  flags: new Uint8Array(4096),
+};
+
 /**
  * Splits text into word tokens. An apostrophe between letters stays inside the word ("Dar'a"),
- * except a possessive "'s"; "U.S." is one token.
+ * except a possessive "'s"; "U.S." is one token. The table is valid until the next call.
  */
 export function scanTokens(text: string): TokenTable {
   const n = text.length;
-  let capacity = Math.max(16, n >> 2);
-  let starts: Int32Array = new Int32Array(capacity);
-  let ends: Int32Array = new Int32Array(capacity);
-  let flags = new Uint8Array(capacity);
+  let { starts, ends, flags } = scratch;
+  let capacity = starts.length;
   let count = 0;
   let i = 0;
   let gapHyphens = 0;
@@ -263,6 +294,7 @@ export function scanTokens(text: string): TokenTable {
       gapLength = 2;
     }
   }
+  scratch = { count: 0, starts, ends, flags };
   return { count, starts, ends, flags };
 }
 
@@ -310,13 +342,6 @@ export function isCapitalised(raw: string): boolean {
 /** Names that scanTokens would split at single spaces only. */
 const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 
-const foldCache = new Map<string, string>();
-function foldCached(word: string): string {
-  let key = foldCache.get(word);
-  if (key === undefined) foldCache.set(word, (key = foldToken(word)));
-  return key;
-}
-
 /** Keys under which an alias is indexed: its folded form, and forms without articles. */
 export function aliasKeys(alias: string): { key: string; derived: boolean; words: string[] }[] {
   let words: string[];
@@ -327,7 +352,7 @@ export function aliasKeys(alias: string): { key: string; derived: boolean; words
     if (tokens.length === 0 || tokens.some((t, i) => i > 0 && !t.joined)) return [];
     words = tokens.map((t) => t.raw);
   }
-  const folded = words.map(foldCached);
+  const folded = words.map(foldToken);
   const out = [{ key: folded.join(" "), derived: false, words }];
   if (folded.includes(ARTICLE) && folded.length > 1) {
     const keep = folded.map((k) => k !== ARTICLE);
