@@ -33,14 +33,32 @@ export function pgAdminUrl(): string {
   return env().TEST_PG_ADMIN_URL;
 }
 
+const TEST_DATABASE_PREFIX = "keyfigures_test_";
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** Test databases left behind by a crashed run (the name holds its creation time) are dropped after six hours. */
+async function dropStaleTestDatabases(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE $1",
+    [`${TEST_DATABASE_PREFIX}%`],
+  );
+  for (const { datname } of rows) {
+    const created = Number.parseInt(datname.slice(TEST_DATABASE_PREFIX.length).split("_")[0] ?? "", 36);
+    if (Number.isFinite(created) && Date.now() - created > STALE_AFTER_MS) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  }
+}
+
 /** A fresh, empty PostgreSQL database with a random name, created through TEST_PG_ADMIN_URL. */
 export async function createPgTestDatabase(
   adminUrl = pgAdminUrl(),
 ): Promise<TestDatabase & { name: string }> {
-  const name = `keyfigures_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const name = `${TEST_DATABASE_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    await dropStaleTestDatabases(admin);
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
