@@ -330,6 +330,13 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       }
       break;
     }
+    // "arrested 45 protesters": an agent noun after a verb that only people undergo.
+    if (/(ers|ists|ants|ents|ians|ees)$/.test(lw) && PERSONAL_VERBS.has(w(tokens, p.first - 1))) {
+      head.index = j;
+      head.unit = "people";
+      head.end = j;
+      return head;
+    }
     // An unknown lowercase noun right after the number counts things: "15 transport trucks".
     head.thing = true;
     head.index = j;
@@ -492,6 +499,8 @@ function leftCue(
       return { metric: LEFT_NOUN_LINKS[noun], index: k - 1, end: k, word: noun };
     return undefined;
   }
+  if (lw === "dead" && w(tokens, k - 1) === "shot")
+    return { metric: "killed", index: k - 1, end: k, word: lw };
   const verb = LEFT_VERBS[lw];
   if (verb !== undefined) return { metric: verb, index: k, end: k, word: lw };
   if (
@@ -639,10 +648,17 @@ function modalBefore(tokens: Token[], p: NumberPhrase, start: number): boolean {
   for (let k = p.first - 1; k >= start && k >= p.first - 4; k--) {
     const t = tokens[k]!;
     if (t.type === "punct" || t.type === "num") return false;
+    if (CLAUSE_BREAKERS.has(t.lower) || /^(as|and|but|or|so)$/.test(t.lower)) return false;
     if (MODALS.has(t.lower) && !(t.lower === "may" && isCapitalized(t))) return true;
   }
   return false;
 }
+
+const PERSONAL_VERBS: Set<string> = new Set(
+  "killed killing kill wounded wounding injured injuring abducted abducting kidnapped kidnapping arrested arresting detained detaining evacuated displaced massacred executed".split(
+    " ",
+  ),
+);
 
 const SUBGROUP_MARKERS = new Set(["including", "includes", "include", "among", "("]);
 
@@ -712,8 +728,8 @@ function decide(
   if (
     head.index !== null &&
     qualifier === "exact" &&
-    w(tokens, head.end + 1) === "at" &&
-    w(tokens, head.end + 2) === "least"
+    ((w(tokens, head.end + 1) === "at" && w(tokens, head.end + 2) === "least") ||
+      (w(tokens, head.end + 1) === "or" && w(tokens, head.end + 2) === "more"))
   ) {
     qualifier = "at_least";
     quoteLast = head.end + 2;
@@ -735,6 +751,8 @@ function decide(
     metric = left.metric;
     cueIndex = left.index;
     if (left.index >= p.first - 3) quoteFirst = Math.min(quoteFirst, left.index);
+    // "the deaths of 20 people": the noun's article belongs to the quote.
+    if (w(tokens, left.index + 1) === "of" && /^(the|a)$/.test(w(tokens, quoteFirst - 1))) quoteFirst--;
     if (
       left.metric === "affected" &&
       headMetric &&

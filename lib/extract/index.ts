@@ -86,7 +86,9 @@ function tokenEnd(tokens: Token[], i: number): number {
 }
 
 function finish(item: InputItem, text: string, located: Located[]): ExtractedFigure[] {
-  const places = findPlaces(text);
+  // Places after the last figure's sentence can tie no figure: the gazetteer reads only up to there.
+  const lastEnd = located.reduce((end, l) => Math.max(end, l.sentenceEnd), 0);
+  const places = findPlaces(lastEnd < text.length ? text.slice(0, lastEnd) : text);
   const titlePlaces = item.title ? findPlaces(item.title) : [];
   resolveUnknown(places, titlePlaces);
   const claimed = claimPlaces(places, located, text);

@@ -63,6 +63,8 @@ const DATE = new RegExp(
   ].join("|"),
   "g",
 );
+const DATE_CUE =
+  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|week|month|year/;
 const SMALL: Record<string, number> = dict({
   two: 2,
   three: 3,
@@ -264,6 +266,7 @@ export function resolvePeriod(sentence: string, published: string | null | undef
   if (ref && lower.includes("so far this year")) {
     return { start: `${ref.getUTCFullYear()}-01-01`, end: iso(ref), precision: "day" };
   }
+  if (!DATE_CUE.test(sentence)) return null;
   const re = new RegExp(DATE.source, DATE.flags);
   let first: FigurePeriod | null = null;
   let m: RegExpExecArray | null;

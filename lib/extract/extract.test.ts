@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+
+import { extract } from "./index";
+import type { ExtractedFigure } from "./types";
+
+const PUBLISHED = "2024-03-15";
+
+function run(text: string, published: string | null = PUBLISHED): ExtractedFigure[] {
+  return extract({ id: "t1", text, published });
+}
+
+/** A compact view of a figure: metric, number (or bounds), qualifier, unit. */
+function brief(f: ExtractedFigure): string {
+  const n = f.value ?? `${f.lower}-${f.upper}`;
+  return `${f.metric} ${n} ${f.qualifier} ${f.unit}`;
+}
+
+function briefs(text: string): string[] {
+  return run(text).map(brief);
+}
+
+describe("numbers", () => {
+  it.each([
+    ["Shelling killed 1,250 people in the city.", "killed 1250 exact people"],
+    ["Shelling killed 1.250 people in the city.", "killed 1250 exact people"],
+    ["Shelling killed 1 250 people in the city.", "killed 1250 exact people"],
+    ["Shelling killed 1\u00a0250 people in the city.", "killed 1250 exact people"],
+    ["Shelling killed 1\u202f250 people in the city.", "killed 1250 exact people"],
+    ["Floods have displaced 2.4 million people.", "displaced 2400000 exact people"],
+    ["Floods have displaced 2.4m people.", "displaced 2400000 exact people"],
+    ["Floods have displaced 35k people.", "displaced 35000 exact people"],
+    ["Floods have displaced 10 thousand people.", "displaced 10000 exact people"],
+    ["The storm killed twenty-five villagers.", "killed 25 exact people"],
+    ["Gunmen abducted a dozen students.", "detained 12 exact people"],
+    ["The war has displaced half a million people.", "displaced 500000 exact people"],
+    ["The war has displaced a half million people.", "displaced 500000 exact people"],
+    ["The war has displaced a quarter of a million people.", "displaced 250000 exact people"],
+    ["The war has displaced two thousand people.", "displaced 2000 exact people"],
+    ["The fighting displaced 3,000-5,000 people.", "displaced 3000-5000 vague people"],
+    ["The fighting displaced between 10,000 and 15,000 people.", "displaced 10000-15000 vague people"],
+    ["Estimates say 120-150,000 people have fled.", "displaced 120000-150000 vague people"],
+    ["Dozens of people were injured.", "injured 24-99 vague people"],
+    ["Hundreds of families fled the town.", "displaced 200-999 vague families"],
+    ["Thousands of people were evacuated.", "evacuated 2000-9999 vague people"],
+    ["Tens of thousands of people have fled.", "displaced 20000-99999 vague people"],
+    ["Hundreds of thousands of refugees crossed into Uganda.", "refugees 200000-999999 vague people"],
+    ["Millions of people need food assistance.", "in_need 2000000-9999999 vague people"],
+  ])("%s", (text, expected) => {
+    expect(briefs(text)).toEqual([expected]);
+  });
+
+  it("does not read several, many or scores as figures", () => {
+    expect(run("Several people were killed and many others were injured; scores fled.")).toEqual([]);
+  });
+});
+
+describe("qualifiers", () => {
+  it.each([
+    ["More than 300 people were killed.", "killed 300 at_least people"],
+    ["Over 300 people were killed.", "killed 300 at_least people"],
+    ["At least 300 people were killed.", "killed 300 at_least people"],
+    ["Upwards of 300 people were killed.", "killed 300 at_least people"],
+    ["300 people or more were killed.", "killed 300 at_least people"],
+    ["Nearly 300 people were killed.", "killed 300 approx people"],
+    ["Almost 300 people were killed.", "killed 300 approx people"],
+    ["About 300 people were killed.", "killed 300 approx people"],
+    ["Around 300 people were killed.", "killed 300 approx people"],
+    ["Some 300 people were killed.", "killed 300 approx people"],
+    ["Approximately 300 people were killed.", "killed 300 approx people"],
+    ["An estimated 300 people were killed.", "killed 300 approx people"],
+    ["Roughly 300 people were killed.", "killed 300 approx people"],
+    ["Up to 300 people were killed.", "killed 300 at_most people"],
+    ["As many as 300 people were killed.", "killed 300 at_most people"],
+    ["Fewer than 300 people were killed.", "killed 300 at_most people"],
+    ["Less than 300 people were killed.", "killed 300 at_most people"],
+    ["Over a dozen civilians were killed.", "killed 12 at_least civilians"],
+  ])("%s", (text, expected) => {
+    expect(briefs(text)).toEqual([expected]);
+  });
+
+  it("applies a qualifier only to the number it modifies", () => {
+    expect(briefs("The raid killed at least 19 people and injured 30 others.")).toEqual([
+      "killed 19 at_least people",
+      "injured 30 exact people",
+    ]);
+    expect(briefs("More than 30,000 were killed and two million others displaced.")).toEqual([
+      "killed 30000 at_least people",
+      "displaced 2000000 exact people",
+    ]);
+  });
+
+  it("sets bounds from the qualifier", () => {
+    const [atLeast] = run("At least 40 people were killed.");
+    expect([atLeast?.lower, atLeast?.upper]).toEqual([40, null]);
+    const [atMost] = run("Up to 40 people were killed.");
+    expect([atMost?.lower, atMost?.upper]).toEqual([null, 40]);
+    const [exact] = run("Forty people were killed.");
+    expect([exact?.lower, exact?.value, exact?.upper]).toEqual([40, 40, 40]);
+  });
+});
+
+describe("metrics and units", () => {
+  it.each([
+    ["Gunmen shot dead 14 villagers.", "killed 14 exact people"],
+    ["The clashes left 23 soldiers dead.", "killed 23 exact security forces"],
+    ["The blast wounded 57 civilians.", "injured 57 exact civilians"],
+    ["Some 4,000 families have fled their homes.", "displaced 4000 approx families"],
+    ["About 2,000 refugees have returned to their villages.", "returned 2000 approx people"],
+    ["Nearly 9,000 people crossed into Chad last week.", "refugees 9000 approx people"],
+    ["The district is home to 80,000 people.", "population 80000 exact people"],
+    ["12 million people need humanitarian assistance.", "in_need 12000000 exact people"],
+    ["At least 70 people remain missing after the landslide.", "missing 70 at_least people"],
+    ["Police arrested 45 protesters.", "detained 45 exact people"],
+    ["Authorities evacuated 3,500 residents.", "evacuated 3500 exact people"],
+    ["The cyclone affected 1.8 million people.", "affected 1800000 exact people"],
+    ["Some 300 women were abducted.", "detained 300 approx women"],
+    ["The floods killed 12 men and 30 children.", "killed 12 exact men"],
+  ])("%s", (text, expected) => {
+    expect(briefs(text)[0]).toBe(expected);
+  });
+
+  it("lists subgroups as figures of their own", () => {
+    expect(briefs("The strike killed 12 civilians, including five children.")).toEqual([
+      "killed 12 exact civilians",
+      "killed 5 exact children",
+    ]);
+    expect(briefs("In total 300 people, including 80 women and 120 children, were injured.")).toEqual([
+      "injured 300 exact people",
+      "injured 80 exact women",
+      "injured 120 exact children",
+    ]);
+  });
+
+  it("counts one group in two units", () => {
+    expect(briefs("The fire displaced 20 families (110 individuals).")).toEqual([
+      "displaced 20 exact families",
+      "displaced 110 exact people",
+    ]);
+  });
+
+  it("lists a figure restated in the same item once", () => {
+    expect(
+      briefs("The quake killed 1,200 people. Of the 1,200 people killed, most were in the north."),
+    ).toEqual(["killed 1200 exact people"]);
+  });
+
+  it("lets the head noun decide between two descriptions", () => {
+    expect(briefs("More than 5,000 displaced people are in need of assistance.")).toEqual([
+      "displaced 5000 at_least people",
+    ]);
+  });
+
+  it("reads bare numbers in a list as the group named before", () => {
+    expect(briefs("Two children were killed and three were wounded.")).toEqual([
+      "killed 2 exact children",
+      "injured 3 exact children",
+    ]);
+  });
+
+  it("reads the article of a singular noun as one", () => {
+    expect(briefs("The strike resulted in the death of a child.")).toEqual(["killed 1 exact children"]);
+  });
+});
+
+describe("not figures", () => {
+  it.each([
+    ["durations", "The two-day talks ended after three months of fighting in the past 24 hours."],
+    ["dates and times", "By 7 a.m. on 20 June 2019, the crisis that began in March 2011 went on."],
+    ["ordinals", "It was the first deadline and the third time, a potential fifth round."],
+    ["money", "The UN appealed for $426 million and €12 million to help."],
+    [
+      "percentages and fractions",
+      "Some 91% of the population and two-thirds of residents are poor, half the country.",
+    ],
+    ["multipliers", "Needs are twice as high and have increased fourfold."],
+    [
+      "counts of things",
+      "Strikes destroyed 30 houses, 12 trucks, 4 bridges and 9 tents, and 556 livestock died.",
+    ],
+    ["ages", "The 24-year-old and children under the age of five were treated."],
+    [
+      "forces and committees",
+      "The committee has 150 members and the 13,000-strong mission has three groups of 50 people each.",
+    ],
+    ["aid reached", "Convoys reached 2.6 million people and IOM has assisted 10,641 of them."],
+    ["forecasts", "Up to 500,000 could flee and the number will rise to 3 million by June."],
+    ["plans", "Under the deal, between 10,000 and 15,000 people would evacuate in batches."],
+    [
+      "unspecified quantities",
+      "Many others were injured, including children, and an equal number of refugees.",
+    ],
+    ["earthquake magnitude", "A 6.8 magnitude earthquake struck at 5 km depth."],
+  ])("%s", (_family, text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it("keeps people-in-need assessments although they look ahead", () => {
+    expect(briefs("In 2024, 16.7 million people are assessed to need humanitarian assistance.")).toEqual([
+      "in_need 16700000 exact people",
+    ]);
+  });
+
+  it("does not take the verb may for a date or a figure", () => {
+    const figures = run("These numbers may rise as 40 people remain missing.");
+    expect(figures.map(brief)).toEqual(["missing 40 exact people"]);
+    expect(figures[0]?.period).toBeNull();
+  });
+});
+
+describe("quotes", () => {
+  it("quotes the number and what it counts, at exact offsets", () => {
+    const text =
+      "Activists say the bombardment caused the displacement of over 186,000 people from their homes.";
+    const [figure] = run(text);
+    expect(figure?.quote).toBe("the displacement of over 186,000 people");
+    expect(text.slice(figure!.start, figure!.end)).toBe(figure?.quote);
+    expect(figure?.sentence).toBe(text);
+    expect(figure?.sentenceStart).toBe(0);
+  });
+
+  it("gives the sentence and its offset for a figure in a later sentence", () => {
+    const text = "Fighting resumed. Later, 30 people were killed.";
+    const [figure] = run(text);
+    expect(figure?.sentence).toBe("Later, 30 people were killed.");
+    expect(figure?.sentenceStart).toBe(18);
+  });
+
+  it("uses the item id as document", () => {
+    expect(extract({ id: "doc-7", text: "Ten people were killed.", published: null })[0]?.document).toBe(
+      "doc-7",
+    );
+  });
+});
