@@ -112,7 +112,6 @@ export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
   IRN: ["Iran", "Islamic Republic of Iran"],
   RUS: ["Russia", "Russian Federation"],
   USA: ["United States", "United States of America", "USA", "U.S.", "US", "U.S.A."],
-  GBR: ["United Kingdom", "UK", "U.K.", "Great Britain", "Britain"],
   PRK: ["North Korea", "DPRK", "Democratic People's Republic of Korea"],
   KOR: ["South Korea", "Republic of Korea"],
   LAO: ["Laos", "Lao PDR", "Lao People's Democratic Republic"],
@@ -144,6 +143,19 @@ export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
   LCA: ["Saint Lucia", "St Lucia"],
   VCT: ["Saint Vincent and the Grenadines", "St Vincent and the Grenadines"],
   BRN: ["Brunei", "Brunei Darussalam"],
+  BIH: ["Bosnia", "Bosnia and Herzegovina", "Bosnia-Herzegovina"],
+  MAC: ["Macao", "Macau"],
+  GBR: [
+    "United Kingdom",
+    "UK",
+    "U.K.",
+    "Great Britain",
+    "Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+  ],
 };
 
 /** Phrases that hold a place name but name no single place in the gazetteer; they are never a mention. */

@@ -231,7 +231,7 @@ class Tokens {
 /** The longest gazetteer name starting at token i, with every word that needs a capital capitalised. */
 function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
   let best: Match | null = null;
-  if (tokens.hasUpper(i)) {
+  if (tokens.hasUpper(i) && !shouted(tokens, i)) {
     const acronym = acronymForm(tokens.raw(i));
     const entry = acronym ? index.acronyms.get(acronym) : undefined;
     if (entry) best = { end: i + 1, entry };
@@ -253,6 +253,15 @@ function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
     if (!index.prefixes.has(key)) break;
   }
   return best;
+}
+
+/** A neighbouring word in capitals ("CAR BOMB KILLS 5") makes a headline, where acronyms are words. */
+function shouted(tokens: Tokens, i: number): boolean {
+  const caps = (j: number) => {
+    const raw = tokens.raw(j);
+    return raw.length >= 3 && /^[A-Z]+$/.test(raw);
+  };
+  return (i > 0 && tokens.joined(i) && caps(i - 1)) || (tokens.joined(i + 1) && caps(i + 1));
 }
 
 function isDirection(tokens: Tokens, j: number): boolean {

@@ -47,6 +47,12 @@ const CONNECTOR_WORDS = [
   "e",
   "bin",
   "ibn",
+  "strip",
+  "territory",
+  "territories",
+  "heights",
+  "valley",
+  "republic",
 ];
 
 const DIRECTION_WORDS = [

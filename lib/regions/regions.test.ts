@@ -44,6 +44,9 @@ describe("alias lookup", () => {
     ["Gaza", "PSE"],
     ["Gaza Strip", "PSE"],
     ["West Bank", "PSE"],
+    ["Gaza strip", "PSE"],
+    ["Palestinian territories", "PSE"],
+    ["Bosnia", "BIH"],
     ["Gaza City", "PS-GZA"],
     ["North Gaza", "PS-NGZ"],
     ["Ivory Coast", "CIV"],
@@ -111,6 +114,8 @@ describe("alias lookup", () => {
     expect(codes("A Car bomb hit the car park")).toEqual([]);
     expect(codes("the drc")).toEqual([]);
     expect(codes("in the oPt and the U.S.")).toEqual(["PSE", "USA"]);
+    expect(codes("CAR BOMB KILLS 5 IN IDLIB")).toEqual(["SY07"]);
+    expect(codes("Fighting in CAR, DRC and South Sudan")).toEqual(["CAF", "COD", "SSD"]);
   });
 
   it("reads possessives as the place", () => {
