@@ -7,6 +7,7 @@ const PAGES = [
   "/?metric=deaths",
   "/?region=SY02&metric=killed&undated=exclude",
   "/regions/SY07",
+  "/regions/ZZ99",
 ];
 
 for (const path of PAGES) {
