@@ -26,37 +26,44 @@ export async function* parseCsvRecords(lines: AsyncIterable<Line>, file: string)
     } else {
       cell += "\n";
     }
+    // Slices between delimiters rather than appending character by character: large files stay fast.
     let i = 0;
-    while (i < text.length) {
-      const char = text[i]!;
+    for (;;) {
       if (inQuotes) {
-        if (char === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          inQuotes = false;
-          i++;
-          if (i < text.length && text[i] !== ",") {
-            throw new InputError(file, number, `unexpected ${JSON.stringify(text[i])} after a closing quote`);
-          }
+        const quote = text.indexOf('"', i);
+        if (quote === -1) {
+          cell += text.slice(i);
+          break;
+        }
+        cell += text.slice(i, quote);
+        if (text[quote + 1] === '"') {
+          cell += '"';
+          i = quote + 2;
           continue;
         }
-        cell += char;
-        i++;
-        continue;
-      }
-      if (char === ",") {
-        fields.push(cell);
-        cell = "";
-        quoted = false;
-      } else if (char === '"' && cell === "" && !quoted) {
+        inQuotes = false;
+        i = quote + 1;
+        if (i >= text.length) break;
+        if (text[i] !== ",") {
+          throw new InputError(file, number, `unexpected ${JSON.stringify(text[i])} after a closing quote`);
+        }
+      } else if (cell === "" && !quoted && text[i] === '"') {
         inQuotes = true;
         quoted = true;
+        i++;
+        continue;
       } else {
-        cell += char;
+        const comma = text.indexOf(",", i);
+        if (comma === -1) {
+          cell += text.slice(i);
+          break;
+        }
+        cell += text.slice(i, comma);
+        i = comma;
       }
+      fields.push(cell);
+      cell = "";
+      quoted = false;
       i++;
     }
     if (inQuotes) continue;
