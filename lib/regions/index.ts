@@ -360,7 +360,7 @@ function foldPhrase(phrase: string): string {
     .join(" ");
 }
 
-/** Regions whose name or an alias equals, starts with, or contains the query, best first; for region filters. */
+/** Regions whose name or an alias equals, starts with, or has a word starting with the query; best first. */
 export function searchRegions(query: string, limit = 20): Region[] {
   const needle = foldPhrase(query);
   const code = query.trim().toUpperCase();
@@ -375,7 +375,7 @@ export function searchRegions(query: string, limit = 20): Region[] {
     for (const key of keys) {
       if (key === needle) score = Math.min(score, 1);
       else if (key.startsWith(needle)) score = Math.min(score, 2);
-      else if (score > 3 && key.includes(needle)) score = 3;
+      else if (score > 3 && key.includes(` ${needle}`)) score = 3;
     }
     if (score !== Infinity) scored.push({ region, score: score * 10 + region.level });
   }

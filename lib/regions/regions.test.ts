@@ -331,5 +331,7 @@ describe("searchRegions", () => {
     expect(searchRegions("SY07")[0]?.code).toBe("SY07");
     expect(searchRegions("a", 5)).toHaveLength(5);
     expect(searchRegions("   ")).toEqual([]);
+    expect(searchRegions("Ghouta").map((r) => r.code)).toContain("SY03");
+    expect(searchRegions("iddle").map((r) => r.code)).toEqual([]);
   });
 });
