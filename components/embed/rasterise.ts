@@ -24,7 +24,7 @@ function loadResvg(): ResvgModule {
 
 /** A PNG of an SVG at `scale` times its size, drawn with the system fonts the SVG names. */
 export function svgToPng(svg: string, scale = 2): Uint8Array {
-  const fontFiles = FONT_FILES.filter((file) => existsSync(file));
+  const fontFiles = FONT_FILES.filter((file) => existsSync(/* turbopackIgnore: true */ file));
   const { Resvg } = loadResvg();
   const image = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },

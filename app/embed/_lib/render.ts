@@ -37,11 +37,17 @@ function latestDate(figures: readonly FigureRow[]): string | null {
 }
 
 function sourceLine(figures: readonly FigureRow[]): string {
+  if (figures.length === 0) return "No figures in this view";
   const reports = new Set(figures.map((f) => f.source.documentId)).size;
   return `From ${plural(reports, "report")} · ${formatAsOf(latestDate(figures))}`;
 }
 
-async function describeView(database: Database, filters: Filters, today: string): Promise<string> {
+async function describeView(
+  database: Database,
+  filters: Filters,
+  today: string,
+  widget: EmbedWidget,
+): Promise<string> {
   const regions = await getRegionsByCodes(database, filters.regions);
   const places = regions.length > 0 ? regions.map((r) => r.name).join(", ") : "All places";
   const metrics = filters.metrics.length > 0 ? filters.metrics.map(metricLabel).join(", ") : "all metrics";
@@ -55,7 +61,9 @@ async function describeView(database: Database, filters: Filters, today: string)
           ? `up to ${formatDate(to)}`
           : "all time";
   const undated = filters.undated === "exclude" ? " · undated figures left out" : "";
-  return `${places} · ${metrics} · ${period}${undated}`;
+  return widget.kind === "card"
+    ? `${places} · ${period}${undated}`
+    : `${places} · ${metrics} · ${period}${undated}`;
 }
 
 function widgetView(widget: EmbedWidget, figures: FigureRow[], subtitle: string): WidgetView {
@@ -126,7 +134,11 @@ export async function renderEmbed(
   const { database, filters } = await embedFilters(url.searchParams);
   const today = todayUtc();
   const figures = await figuresInView(database, filters, today);
-  const view = widgetView(parsed.widget, figures, await describeView(database, filters, today));
+  const view = widgetView(
+    parsed.widget,
+    figures,
+    await describeView(database, filters, today, parsed.widget),
+  );
   const options = { cacheControl: EMBED_CACHE_CONTROL };
 
   if (parsed.format === "svg") {
