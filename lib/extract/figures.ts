@@ -569,7 +569,7 @@ function rightCue(
     if (lw === "expected" || lw === "projected" || lw === "forecast" || lw === "likely" || lw === "set") {
       if (w(tokens, j + 1) === "to") modal = true;
     }
-    const cue = cueAt(tokens, j, ctx, sentenceLower);
+    const cue = t.type === "word" ? cueAt(tokens, j, ctx, sentenceLower) : undefined;
     if (cue) return { ...cue, modal };
     if (AID_VERBS.has(lw) && /(ed|ing)$/.test(lw)) return undefined;
     steps++;

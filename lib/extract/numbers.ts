@@ -134,6 +134,8 @@ const BEFORE: QualifierPattern[] = [
 // Longest first so "no more than" wins over "more than".
 BEFORE.sort((a, b) => b.words.length - a.words.length);
 
+const QUALIFIER_LAST_WORDS = new Set(BEFORE.map((p) => p.words[p.words.length - 1]!));
+
 const AFTER: QualifierPattern[] = [
   ["at least", "at_least"],
   ["or more", "at_least"],
@@ -382,6 +384,7 @@ function qualifierBefore(tokens: Token[], at: number): { qualifier: Qualifier; f
   let i = at;
   if (/^(another|additional|further)$/.test(wordAt(tokens, i - 1) ?? "")) i--;
   if (wordAt(tokens, i - 1) === "an" && wordAt(tokens, i) === "additional") i--;
+  if (!QUALIFIER_LAST_WORDS.has(wordAt(tokens, i - 1) ?? "")) return undefined;
   for (const p of BEFORE) {
     const s = i - p.words.length;
     if (s < 0) continue;
