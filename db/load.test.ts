@@ -10,7 +10,7 @@ import { extract } from "../lib/extract";
 import { InputError, readItems } from "../lib/input";
 import { allRegions } from "../lib/regions";
 import { openDatabase, type Database } from "./client";
-import { contentHash, LoadError, loadFile, loadRecords } from "./load";
+import { contentHash, dataVersion, LoadError, loadFile, loadRecords } from "./load";
 import { syncRegions } from "./regions";
 import { createTestDatabase, type TestDatabase } from "./testing";
 
@@ -111,10 +111,13 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   });
 
   it("adds nothing when the sample is loaded a second time", async () => {
+    expect(await dataVersion(database)).toBe("0");
     const first = await loadFile(database, SAMPLE);
+    expect(await dataVersion(database)).toBe("1");
     const before = await counts(database);
     const second = await loadFile(database, SAMPLE);
     expect(await counts(database)).toEqual(before);
+    expect(await dataVersion(database)).toBe("1");
     expect(second).toMatchObject({ documentsRead: 18, documentsNew: 0, figuresNew: 0 });
     expect(second.figuresKnown).toBe(first.figuresNew + first.figuresKnown);
   });
@@ -294,6 +297,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
         /third-line-\w+\.jsonl:3: malformed JSON/,
       );
       expect(await counts(database)).toEqual(before);
+      expect(await dataVersion(database)).toBe("0");
       const { db, tables } = database;
       const stored = await db
         .select()

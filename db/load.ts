@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import type BetterSqlite3 from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import type { PoolClient } from "pg";
 
 import { EXTRACTOR_VERSION, extract as defaultExtract } from "../lib/extract";
@@ -168,6 +169,8 @@ const PG_FIGURE_TYPES = [
   "text",
 ] as const;
 
+const DATA_VERSION_KEY = "data_version";
+
 const FIGURE_CONFLICT = "(document_id, metric, unit, quote_start, quote_end)";
 
 interface RegionRow {
@@ -180,6 +183,8 @@ interface RegionRow {
 /** Writes batches inside the transaction a load runs in; one implementation per dialect. */
 interface BatchWriter {
   knownRegionCodes(): Promise<Set<string>>;
+  /** Counts a change to the stored figures, so caches keyed on the data version see it. */
+  bumpDataVersion(): Promise<void>;
   insertRegions(regions: readonly RegionRow[]): Promise<void>;
   /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
   insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
@@ -197,10 +202,17 @@ function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
     `INSERT INTO figures (${FIGURE_COLUMNS.join(", ")}) VALUES (${FIGURE_COLUMNS.map(() => "?").join(", ")})
      ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`,
   );
+  const bumpVersion = connection.prepare(
+    `INSERT INTO meta (key, value) VALUES (?, '1')
+     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`,
+  );
   const insertRegion = connection.prepare(
     "INSERT INTO regions (code, name, level, country_iso3) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
   );
   return {
+    bumpDataVersion: async () => {
+      bumpVersion.run(DATA_VERSION_KEY);
+    },
     knownRegionCodes: async () =>
       new Set(connection.prepare("SELECT code FROM regions").pluck().all() as string[]),
     insertRegions: async (regions) => {
@@ -242,6 +254,13 @@ function pgWriter(client: PoolClient): BatchWriter {
     SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
     ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`;
   return {
+    bumpDataVersion: async () => {
+      await client.query(
+        `INSERT INTO meta (key, value) VALUES ($1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
+        [DATA_VERSION_KEY],
+      );
+    },
     knownRegionCodes: async () => {
       const result = await client.query<{ code: string }>("SELECT code FROM regions");
       return new Set(result.rows.map((row) => row.code));
@@ -418,8 +437,22 @@ export async function loadRecords(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
     return counts;
   });
+}
+
+/**
+ * A number that grows with every load that stores something ("0" before the first), committed with the load:
+ * a cache keyed on it never serves figures from before a load once the load is visible.
+ */
+export async function dataVersion(database: Database): Promise<string> {
+  const { db, tables } = database;
+  const [row] = await db
+    .select({ value: tables.meta.value })
+    .from(tables.meta)
+    .where(eq(tables.meta.key, DATA_VERSION_KEY));
+  return row?.value ?? "0";
 }
 
 async function* extracted(
