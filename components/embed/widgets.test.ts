@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FILTERS } from "@/lib/filters";
 
 import { iframeSnippet, scriptSnippet } from "./snippets";
-import { parseWidgetPath, parseWidgetSegment, widgetUrl } from "./widgets";
+import { cardWidget, parseWidgetPath, parseWidgetSegment, widgetUrl } from "./widgets";
 
 describe("parseWidgetSegment", () => {
   it("reads the widget and the image format from the last segment", () => {
@@ -76,5 +76,12 @@ describe("snippets", () => {
     const html = scriptSnippet(options, "https://k.example/embed.js");
     expect(html).toMatch(/^<script src="https:\/\/k\.example\/embed\.js" data-keyfigures-embed="[^"]+"/);
     expect(html).toContain("async></script>");
+  });
+});
+
+describe("cardWidget", () => {
+  it("names a known metric's card and refuses others", () => {
+    expect(cardWidget("in_need")).toEqual({ kind: "card", metric: "in_need" });
+    expect(cardWidget("deaths")).toBeNull();
   });
 });

@@ -14,6 +14,11 @@ export type EmbedWidget = { kind: "card"; metric: Metric } | { kind: "chart"; ch
 export const EMBED_FORMATS = ["html", "svg", "png"] as const;
 export type EmbedFormat = (typeof EMBED_FORMATS)[number];
 
+/** The card widget of a metric named by a string (a FigureRow's metric); null for a metric we don't know. */
+export function cardWidget(metric: string): EmbedWidget | null {
+  return (METRICS as readonly string[]).includes(metric) ? { kind: "card", metric: metric as Metric } : null;
+}
+
 /** The iframe size a snippet starts with; the resizer script then follows the content's height. */
 export function defaultSize(widget: EmbedWidget): { width: number; height: number } {
   return widget.kind === "card" ? { width: 420, height: 300 } : { width: 720, height: 560 };
