@@ -1,28 +1,34 @@
 import { z } from "zod";
 
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value ? value : undefined)),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  TEST_PG_ADMIN_URL: z.string().default("postgres://keyfigures:keyfigures@localhost:5432/postgres"),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(blankAsUnset, z.string().trim().optional()),
+  PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  TEST_PG_ADMIN_URL: z.preprocess(
+    blankAsUnset,
+    z.string().default("postgres://keyfigures:keyfigures@localhost:5432/postgres"),
+  ),
+  NODE_ENV: z.preprocess(blankAsUnset, z.enum(["development", "production", "test"]).default("development")),
 });
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
-/** The process environment, validated once; a bad value fails with one line naming the variable. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Validates an environment; a bad value fails with one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment: ${problems.join("; ")}`, { cause: parsed.error });
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, validated once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
