@@ -747,6 +747,14 @@ export const SYRIA_ALIASES: Record<string, readonly string[]> = {
   C4110: ["Kafrsajna", "Kafr Sijnah", "Kafrsijna"],
   SY020202: ["Dayr Hafir", "Deir Hafer", "Deir Hafir"],
   C6674: ["Rukban", "Rukban camp", "Al-Rukban"],
+  C2499: [
+    "Madamiyet Elsham",
+    "Moadamiyet al-Sham",
+    "Muadamiyat al-Sham",
+    "Moadamiya",
+    "Moadamiyeh",
+    "Muadamiyah",
+  ],
   C3916: ["Saraqab", "Saraqib"],
   C3987: ["Khan Shaykun", "Khan Shaykhun", "Khan Sheikhoun", "Khan Sheikhun", "Khan Shaykhoun"],
   C3985: [

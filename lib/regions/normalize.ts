@@ -135,8 +135,13 @@ export function foldToken(raw: string): string {
       .replace(/[ıłøđðþßæœħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
       .replace(/[^a-z0-9]/g, "");
   }
-  s = squeeze(s);
-  key = ARTICLES.has(s) ? ARTICLE : (spelling.get(s) ?? s);
+  // OCHA writes the article joined ("Madamiyet Elsham"); the press writes "al-Sham".
+  if (s.length >= 6 && s.startsWith("el") && !"aeiouy".includes(s.charAt(2))) {
+    key = `${ARTICLE} ${foldToken(s.slice(2))}`;
+  } else {
+    s = squeeze(s);
+    key = ARTICLES.has(s) ? ARTICLE : (spelling.get(s) ?? s);
+  }
   if (foldCache.size >= 100_000) foldCache.clear();
   foldCache.set(raw, key);
   return key;

@@ -94,6 +94,8 @@ describe("alias lookup", () => {
     ["Qamishli", "SY0802"],
     ["Tell Abyad", "SY1102"],
     ["Palmyra", "SY0405"],
+    ["Moadamiyet al-Sham", "C2499"],
+    ["Bustan al-Baraka", "C3840"],
   ])("Syrian press spelling %s is %s", (name, code) => {
     expect(mentions(`Shelling hit ${name} overnight.`)).toEqual([[name, code]]);
   });
