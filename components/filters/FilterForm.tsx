@@ -31,6 +31,8 @@ const PERIOD_LABELS: Record<string, string> = {
   custom: "Custom dates (from / to)",
 };
 
+const CHANGE_DELAY_MS = 400;
+
 const subscribeToNothing = () => () => {};
 const isClient = () => true;
 const isServer = () => false;
@@ -85,8 +87,17 @@ export function FilterForm({ action, filters, regions, years }: FilterFormProps)
     startTransition(() => router.push(href, { scroll: false }));
   };
 
+  // Arrow keys in the region list or typing a date change the form many times in a row: wait for a pause.
+  const pendingChange = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const navigateSoon = () => {
+    clearTimeout(pendingChange.current);
+    pendingChange.current = setTimeout(navigate, CHANGE_DELAY_MS);
+  };
+  useEffect(() => () => clearTimeout(pendingChange.current), []);
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    clearTimeout(pendingChange.current);
     navigate();
   };
 
@@ -104,7 +115,7 @@ export function FilterForm({ action, filters, regions, years }: FilterFormProps)
       const period = form.elements.namedItem("period");
       if (period instanceof HTMLSelectElement) period.value = "custom";
     }
-    if (target.name) navigate();
+    if (target.name) navigateSoon();
   };
 
   const periodChoices = ["all", "30d", "12m", ...years, "custom"];
