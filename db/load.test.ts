@@ -183,6 +183,34 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
     expect(second).toMatchObject({ documentsNew: 0, figuresNew: 0, figuresKnown: 2 });
   });
 
+  it("lets another connection read while a load writes, and shows nothing of the load before it commits", async () => {
+    const reader = await openDatabase(testDatabase.url);
+    try {
+      let resume!: () => void;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      let reachedPause!: () => void;
+      const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
+      async function* records() {
+        for (let i = 1; i <= 4; i++) {
+          const item = { id: String(i), text: `Report ${i}: ${i}5 killed.` };
+          if (i === 3) {
+            reachedPause();
+            await paused;
+          }
+          yield { item, figures: numbersAsKilled(item) };
+        }
+      }
+      const loading = loadRecords(database, records(), { batchSize: 1 });
+      await atPause;
+      expect(await counts(reader)).toMatchObject({ documents: 0, figures: 0 });
+      resume();
+      await loading;
+      expect(await counts(reader)).toMatchObject({ documents: 4, figures: 8 });
+    } finally {
+      await reader.close();
+    }
+  });
+
   it("adds a region a figure names that the regions table lacks", async () => {
     const withUnknownRegion = (item: InputItem) =>
       numbersAsKilled(item).map((figure) => ({
