@@ -59,7 +59,7 @@ const MOVEMENT_VERBS = new Set(
   ),
 );
 const LINKING = new Set(
-  "to at reached reach reaches was is were are stood stands stand totalled totaled totals hit passed exceeded rose climbed of".split(
+  "to at reached reach reaches was is were are stood stands stand totalled totaled totals hit passed exceeded rose climbed of surpassed surpasses topped tops exceeds".split(
     " ",
   ),
 );
@@ -330,6 +330,13 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       }
       break;
     }
+    if (PRESENT_VERBS.has(lw)) break;
+    // "aid workers", "health staff": a noun modifying a people noun.
+    if (PEOPLE_UNITS[w(tokens, j + 1)] !== undefined && tokens[j + 1]?.type === "word") {
+      j++;
+      skipped++;
+      continue;
+    }
     // "arrested 45 protesters": an agent noun after a verb that only people undergo.
     if (/(ers|ists|ants|ents|ians|ees)$/.test(lw) && PERSONAL_VERBS.has(w(tokens, p.first - 1))) {
       head.index = j;
@@ -350,6 +357,8 @@ interface Cue {
   index: number;
   end: number;
   word: string;
+  /** A verb of hosting or receiving, which yields to a head noun that names the group ("received 60 wounded"). */
+  weak?: boolean;
 }
 
 function makeCue(index: number, word: string, metric: Metric, end = index): Cue {
@@ -448,11 +457,14 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   const metric = CUE_METRICS[lw];
   if (metric === undefined) return undefined;
   if (lw === "lives" && w(tokens, j - 1) !== "their") return makeCue(j, lw, "killed");
-  if (metric === "displaced") {
-    const window = tokens
-      .slice(j + 1, j + 32)
-      .map((t) => t.lower)
-      .join(" ");
+  if (metric === "displaced" && w(tokens, j - 1) !== "internally") {
+    const words: string[] = [];
+    for (let k = j + 1; k < j + 32 && k < tokens.length; k++) {
+      const x = tokens[k]!.lower;
+      if (x === ";" || x === "." || CLAUSE_BREAKERS.has(x)) break;
+      words.push(x);
+    }
+    const window = words.join(" ");
     if (
       /\b(across the border|into neighbou?ring|in neighbou?ring|crossed into|cross into|crossed over into|to neighbou?ring)\b/.test(
         window,
@@ -512,10 +524,25 @@ function leftCue(
     lw === "receiving" ||
     lw === "welcomed"
   ) {
-    return { metric: ctx.refugeeContext ? "refugees" : "displaced", index: k, end: k, word: lw };
+    return { metric: ctx.refugeeContext ? "refugees" : "displaced", index: k, end: k, word: lw, weak: true };
   }
   void sentenceLower;
   return undefined;
+}
+
+/** A number that is a percentage, a date or a year ("91% of Tigray's population"), not another count. */
+function nonCountAhead(tokens: Token[], j: number): boolean {
+  const next = w(tokens, j + 1);
+  const t = tokens[j]!;
+  if (
+    next === "%" ||
+    next === "percent" ||
+    next === "per" ||
+    MONTHS.has(next) ||
+    MONTHS.has(w(tokens, j - 1))
+  )
+    return true;
+  return t.text.length === 4 && !t.grouped && (t.value ?? 0) >= 1900 && (t.value ?? 0) <= 2100;
 }
 
 interface RightCue extends Cue {
@@ -534,9 +561,15 @@ function rightCue(
   let steps = 0;
   let j = from;
   let depth = 0;
+  let list = false;
   while (j < end && steps < 22) {
     const t = tokens[j]!;
     const lw = t.lower;
+    if (lw === "including" || lw === "among" || lw === "(") list = true;
+    // Another count starts its own clause ("… climbed to 2,300, with more than 10,000 injured"), unless it is
+    // part of a list of the same group ("454 civilians, including 88 women") or coordinated with it.
+    if (t.type === "num" && !list && w(tokens, j - 1) !== "and" && depth === 0 && !nonCountAhead(tokens, j))
+      return undefined;
     if (t.type === "punct") {
       if (t.text === "(") depth++;
       else if (t.text === ")") depth = Math.max(0, depth - 1);
@@ -654,6 +687,13 @@ function modalBefore(tokens: Token[], p: NumberPhrase, start: number): boolean {
   return false;
 }
 
+/** Verbs in the present tense that follow a bare count: "2 million live in camps". */
+const PRESENT_VERBS = new Set(
+  "live remain stay face lack suffer survive struggle wait await reside shelter sleep need require depend rely die flee return arrive leave cross move go come continue risk lost lose fled".split(
+    " ",
+  ),
+);
+
 const PERSONAL_VERBS: Set<string> = new Set(
   "killed killing kill wounded wounding injured injuring abducted abducting kidnapped kidnapping arrested arresting detained detaining evacuated displaced massacred executed".split(
     " ",
@@ -753,6 +793,7 @@ function decide(
     if (left.index >= p.first - 3) quoteFirst = Math.min(quoteFirst, left.index);
     // "the deaths of 20 people": the noun's article belongs to the quote.
     if (w(tokens, left.index + 1) === "of" && /^(the|a)$/.test(w(tokens, quoteFirst - 1))) quoteFirst--;
+    if (left.weak && headMetric) metric = headMetric;
     if (
       left.metric === "affected" &&
       headMetric &&
