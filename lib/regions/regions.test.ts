@@ -100,6 +100,22 @@ describe("alias lookup", () => {
     expect(mentions(`Shelling hit ${name} overnight.`)).toEqual([[name, code]]);
   });
 
+  it("leaves English words that look like articles out of the mention", () => {
+    expect(mentions("fighting at Raqqa as Idlib burned, an Aleppo suburb")).toEqual([
+      ["Raqqa", "SY11"],
+      ["Idlib", "SY07"],
+      ["Aleppo", "SY02"],
+    ]);
+    expect(mentions("the as-Sweida and ar-Raqqa fronts")).toEqual([
+      ["as-Sweida", "SY13"],
+      ["ar-Raqqa", "SY11"],
+    ]);
+  });
+
+  it("reads short words in capitals only as acronyms", () => {
+    expect(codes("IB ET IL KP")).toEqual(["PK-KP"]);
+  });
+
   it("keeps an article the gazetteer name lacks inside the mention", () => {
     expect(mentions("in Al-Atareb and al-Atareb")).toEqual([
       ["Al-Atareb", "SY020001"],
