@@ -75,6 +75,17 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
     expect(database.dialect).toBe(dialect);
     const before = await counts(database);
     expect(before).toEqual({ documents: 0, figures: 0, regions: allRegions().length });
+    const sample = allRegions().find((region) => region.parent !== null && region.aliases.length > 0)!;
+    const { db, tables } = database;
+    const [stored] = await db.select().from(tables.regions).where(eq(tables.regions.code, sample.code));
+    expect(stored).toEqual({
+      code: sample.code,
+      name: sample.name,
+      level: sample.level,
+      parentCode: sample.parent,
+      countryIso3: sample.country,
+      aliases: JSON.stringify(sample.aliases),
+    });
     expect(await syncRegions(database)).toEqual({ upserted: 0 });
     const again = await openDatabase(testDatabase.url);
     await again.close();

@@ -6,7 +6,6 @@ import { allRegions, type Region } from "../lib/regions";
 import { withTransaction, type TransactionTarget } from "./dialect";
 
 const GAZETTEER_HASH_KEY = "gazetteer_hash";
-const CHUNK = 500;
 
 let cachedHash: { regions: readonly Region[]; hash: string } | undefined;
 
@@ -65,22 +64,15 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
     return { upserted };
   }
 
+  // One statement over arrays: multi-row VALUES for ~16k regions took seconds per fresh test database.
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => sql.param(rows.map((row) => row[key]));
   await withTransaction(database, async (tx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await tx.db
-        .insert(tx.tables.regions)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflictDoUpdate({
-          target: tx.tables.regions.code,
-          set: {
-            name: sql`excluded.name`,
-            level: sql`excluded.level`,
-            parentCode: sql`excluded.parent_code`,
-            countryIso3: sql`excluded.country_iso3`,
-            aliases: sql`excluded.aliases`,
-          },
-        });
-    }
+    await tx.db.execute(sql`
+      INSERT INTO regions (code, name, level, parent_code, country_iso3, aliases)
+      SELECT * FROM unnest(${column("code")}::text[], ${column("name")}::text[], ${column("level")}::int4[],
+        ${column("parentCode")}::text[], ${column("countryIso3")}::text[], ${column("aliases")}::text[])
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
+        parent_code = excluded.parent_code, country_iso3 = excluded.country_iso3, aliases = excluded.aliases`);
     await tx.db
       .insert(tx.tables.meta)
       .values({ key: GAZETTEER_HASH_KEY, value: hash })
