@@ -255,7 +255,9 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       }
       // "women and children", "combatants and civilians": a mixed group is counted as people.
       if (w(tokens, head.end + 1) === "and" || w(tokens, head.end + 1) === "or") {
-        const other = PEOPLE_UNITS[w(tokens, head.end + 2)];
+        const otherWord = w(tokens, head.end + 2);
+        const other =
+          otherWord in ADJECTIVE_METRICS || otherWord in NOUN_METRICS ? undefined : PEOPLE_UNITS[otherWord];
         if (other !== undefined && !(tokens[head.end + 3]?.type === "num")) {
           if (other !== head.unit) head.unit = "people";
           head.force = false;
@@ -629,7 +631,8 @@ function linkedCue(
     }
   | undefined {
   const k = p.first - 1;
-  if (k < start || !LINKING.has(w(tokens, k))) return undefined;
+  // "IDPs in Marib: 1,000,000+"
+  if (k < start || !(LINKING.has(w(tokens, k)) || w(tokens, k) === ":")) return undefined;
   if (w(tokens, k) === "of" && !/^(population|toll|number|total|figure)$/.test(w(tokens, k - 1)))
     return undefined;
   let modal = false;
@@ -857,6 +860,8 @@ function decide(
         if (/^(risen|rose|rise|reached|stand|stands|stood|put|climbed|increased|jumped|grown)$/.test(verb))
           quoteFirst = p.first - 2;
         else quoteFirst = p.first - 1;
+      } else if (w(tokens, p.first - 1) === ":") {
+        if (linked.metric && linked.index >= p.first - 6) quoteFirst = linked.index;
       } else quoteFirst = p.first - 1;
     }
   }

@@ -40,7 +40,7 @@ const WEEKDAYS: Record<string, number> = dict({
   saturday: 6,
 });
 const MONTH =
-  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?![A-Za-z])";
 const PART =
   "(?:([Ee]arly|[Mm]id|[Mm]iddle|[Ll]ate|[Ee]nd of|the end of|[Bb]eginning of|the beginning of|[Ss]tart of|the start of)[\\s-]+)?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
@@ -49,6 +49,7 @@ const YEAR = "((?:19|20)\\d\\d)";
 /** One pass over the sentence: every alternative is anchored on a word, so the scan stays linear. */
 const DATE = new RegExp(
   [
+    `\\b(?:[Bb]etween|[Ff]rom)\\s+${MONTH}(?:\\s+${YEAR})?\\s+(?:and|to|until|-|–)\\s+${MONTH}(?:,?\\s+${YEAR})?`,
     `\\b(?:[Bb]etween|[Ff]rom)\\s+${DAY}\\s+(?:and|to|-|–)\\s+${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
     `\\b(?:[Ff]rom\\s+)?${DAY}\\s+${MONTH}(?:\\s+${YEAR})?\\s+(?:to|until|-|–)\\s+${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
     `\\b${DAY}\\s+${MONTH}(?:,?\\s+${YEAR})?`,
@@ -126,7 +127,22 @@ function month(name: string | undefined): number | undefined {
   return name === undefined ? undefined : MONTHS[name.toLowerCase().replace(/\.$/, "")];
 }
 
-function spanOf(g: Array<string | undefined>, ref: Date | null): Span | null {
+function spanOf(all: Array<string | undefined>, ref: Date | null): Span | null {
+  // "between January and March 2024": the first alternative, groups 1-4; the rest shift by four.
+  if (all[1] !== undefined) {
+    const m1 = month(all[1])!;
+    const m2 = month(all[3])!;
+    const y2 = yearFor(m2, 1, all[4], ref);
+    if (y2 === null) return null;
+    const y1 = all[2] !== undefined ? Number(all[2]) : m1 > m2 ? y2 - 1 : y2;
+    return {
+      start: utc(y1, m1, 1),
+      end: utc(y2, m2, lastDay(y2, m2)),
+      precision: "month",
+      absolute: all[4] !== undefined,
+    };
+  }
+  const g = [all[0], ...all.slice(5)];
   // Groups: 1-4 between-range, 5-10 from-to, 11-13 day month, 14-16 month day, 17-19 part month year,
   // 20-21 part year, 22 weekday, 23 yesterday, 24-25 last week, 26-27 past N days, 28 weekend.
   if (g[1] !== undefined) {
@@ -294,7 +310,7 @@ export function resolvePeriod(sentence: string, published: string | null | undef
 }
 
 const CUMULATIVE =
-  /\b(so far|since|in total|to date|total|toll|tally|cumulative|overall|altogether|in all|have been|has been|hosts?|hosting|there are|currently|remain|remains|living|live|home to|population|in need|need)\b/i;
+  /\b(so far|since|in total|to date|total|toll|tally|cumulative|overall|altogether|in all|have been|has been|hosts?|hosting|there are|currently|remain|remains|living|live|home to|population|in need|need|sheltering|staying|number of)\b/i;
 
 /** Cumulative wording makes a stock; a single event makes a flow. */
 export function isStock(sentence: string): boolean {

@@ -103,6 +103,13 @@ export function unknownNames(
     if (/^\s+[A-ZÀ-ÖØ-Þ]/.test(after) && !PLACE_TYPE_WORDS.test(after.trimStart())) continue;
     const before = text.slice(Math.max(0, start - 30), start);
     if (/[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ]*\s+(of|for)\s+(the\s+)?$/.test(before)) continue;
+    // "the number of Rohingya", "thousands of Syrians": a group of people, not a place.
+    if (
+      /\b(number|numbers|influx|total|thousands|hundreds|millions|dozens|majority|most|many|some|all)\s+of\s+(the\s+)?$/i.test(
+        before,
+      )
+    )
+      continue;
     // A sentence or headline in title case capitalises every word: names there come only from the gazetteer.
     const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
     const around = text.slice(lineStart, Math.min(text.length, end + 60));
