@@ -147,7 +147,7 @@ export function foldToken(raw: string): string {
   return key;
 }
 
-/** ee -> i, ou/oo -> u, then runs of one letter -> one letter; s holds only [a-z0-9]. */
+/** ee -> i, ou/oo -> u, runs of one letter -> one letter, one form of -iyeh/-eh; s holds only [a-z0-9]. */
 function squeeze(s: string): string {
   let out = "";
   let previous = "";
@@ -165,6 +165,8 @@ function squeeze(s: string): string {
     out += ch;
     previous = ch;
   }
+  // Arabic feminine endings: -iyeh/-iyah/-ieh/-eyeh are one ending, and a final -eh/-ah is -a.
+  if (out.length >= 5) out = out.replace(/(?:iy|ey|i)(?:eh|ah|a|e)$/, "iya").replace(/[ae]h$/, "a");
   return out;
 }
 

@@ -95,6 +95,8 @@ describe("alias lookup", () => {
     ["Tell Abyad", "SY1102"],
     ["Palmyra", "SY0405"],
     ["Moadamiyet al-Sham", "C2499"],
+    ["Salamiyah", "SY0503"],
+    ["Al-Malikiyah", "SY0803"],
     ["Bustan al-Baraka", "C3840"],
   ])("Syrian press spelling %s is %s", (name, code) => {
     expect(mentions(`Shelling hit ${name} overnight.`)).toEqual([[name, code]]);
