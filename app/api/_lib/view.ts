@@ -1,7 +1,8 @@
 import "server-only";
 
 import { getDatabase, type Database } from "@/db/client";
-import { getFigures, type FigureRow } from "@/db/queries/figures";
+import { MAX_FIGURES_IN_VIEW } from "@/db/queries/dashboard";
+import { countMatchingFigures, getFigures, type FigureQuery, type FigureRow } from "@/db/queries/figures";
 import { getRegionPath, getRegionsByCodes } from "@/db/queries/regions";
 import {
   dateWindow,
@@ -13,20 +14,43 @@ import {
 } from "@/lib/filters";
 import { figureRecord, parseApiQuery, type ApiQuery, type FigureRecord, type RegionStep } from "@/lib/http";
 
-/** The figures a set of filters shows on the dashboard, in the dashboard's order. */
-export async function figuresInView(
-  database: Database,
-  filters: Filters,
-  today = todayUtc(),
-): Promise<FigureRow[]> {
+function figureQuery(filters: Filters, today: string): FigureQuery {
   const window = dateWindow(filters, today);
-  return getFigures(database, {
+  return {
     regions: filters.regions,
     metrics: filters.metrics,
     from: window.from,
     to: window.to,
     includeUndated: filters.undated === "include",
-  });
+  };
+}
+
+/**
+ * The figures a set of filters shows on the dashboard, in the dashboard's order and with its cut (the newest
+ * MAX_FIGURES_IN_VIEW), so that a chart or card embed draws exactly what the dashboard draws.
+ */
+export async function figuresInView(
+  database: Database,
+  filters: Filters,
+  today = todayUtc(),
+  limit = MAX_FIGURES_IN_VIEW,
+): Promise<FigureRow[]> {
+  return getFigures(database, figureQuery(filters, today), { limit });
+}
+
+/** One page of the figures matching the filters, and how many match in all. */
+export async function figurePage(
+  database: Database,
+  filters: Filters,
+  page: { offset: number; limit: number },
+  today = todayUtc(),
+): Promise<{ figures: FigureRow[]; total: number }> {
+  const query = figureQuery(filters, today);
+  const [rows, total] = await Promise.all([
+    getFigures(database, query, { limit: page.offset + page.limit }),
+    countMatchingFigures(database, query),
+  ]);
+  return { figures: rows.slice(page.offset), total };
 }
 
 async function regionChecker(

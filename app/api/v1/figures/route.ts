@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { figureColumns, toCsv } from "@/lib/csv";
 import { API_CACHE_CONTROL, cachedResponse, ParameterError, parameterProblem } from "@/lib/http";
 
-import { apiQuery, figureRecords, figuresInView, nextPageUrl } from "../../_lib/view";
+import { apiQuery, figurePage, figureRecords, nextPageUrl } from "../../_lib/view";
 
 const PATH = "/api/v1/figures";
 
@@ -17,9 +17,9 @@ export async function GET(request: NextRequest) {
     throw error;
   }
   const { database, query } = read;
-  const figures = await figuresInView(database, query.filters);
-  const records = await figureRecords(database, figures.slice(query.offset, query.offset + query.limit));
-  const next = nextPageUrl(PATH, query, figures.length);
+  const { figures, total } = await figurePage(database, query.filters, query);
+  const records = await figureRecords(database, figures);
+  const next = nextPageUrl(PATH, query, total);
 
   if (query.format === "csv") {
     return cachedResponse(request, toCsv(figureColumns(records), records), {
@@ -28,14 +28,14 @@ export async function GET(request: NextRequest) {
       cors: true,
       headers: {
         "Content-Disposition": 'attachment; filename="keyfigures-figures.csv"',
-        "X-Total-Count": String(figures.length),
+        "X-Total-Count": String(total),
         ...(next ? { Link: `<${next}>; rel="next"` } : {}),
       },
     });
   }
   const body = JSON.stringify({
     filters: query.filters,
-    total: figures.length,
+    total,
     offset: query.offset,
     limit: query.limit,
     next,

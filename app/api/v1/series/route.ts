@@ -19,7 +19,7 @@ const SERIES = ["time", "place"] as const;
 
 /**
  * The data the dashboard's charts draw: `by=time` the dated figures over time, `by=place` the highest
- * figure per metric and place. Figures are never added up.
+ * figure per metric and place, from the same figures the dashboard's charts draw. Never added up.
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
