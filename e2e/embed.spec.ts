@@ -232,6 +232,19 @@ test.describe("the open API", () => {
     expect(await bad.json()).toMatchObject({ parameter: "from" });
   });
 
+  test("pages with limit and a next link that together give the whole view", async ({ request }) => {
+    type Page = { total: number; next: string | null; figures: { id: number }[] };
+    const all = (await (await request.get(`/api/v1/figures?${VIEW}`)).json()) as Page;
+    const first = (await (await request.get(`/api/v1/figures?${VIEW}&limit=3`)).json()) as Page;
+    expect(first.figures).toHaveLength(3);
+    expect(first.total).toBe(all.total);
+    expect(first.next).not.toBeNull();
+    const second = (await (await request.get(first.next ?? "")).json()) as Page;
+    expect(second.next).toBeNull();
+    expect([...first.figures, ...second.figures].map((f) => f.id)).toEqual(all.figures.map((f) => f.id));
+    expect((await request.get(`/api/v1/figures?limit=1001`)).status()).toBe(400);
+  });
+
   test("oEmbed describes an embed as a rich iframe within maxwidth", async ({ request, baseURL }) => {
     const url = `${baseURL}/embed/chart/places?${VIEW}`;
     const response = await request.get(`/api/oembed?url=${encodeURIComponent(url)}&maxwidth=400&format=json`);

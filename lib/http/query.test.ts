@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { MAX_CSV_ROWS, MAX_PAGE_SIZE, ParameterError, parseApiQuery, parseChoice } from "./query";
+import {
+  MAX_CSV_ROWS,
+  MAX_PAGE_SIZE,
+  nextPageUrl,
+  ParameterError,
+  parseApiQuery,
+  parseChoice,
+} from "./query";
 
 const known = new Set(["SY07", "SY05", "SYR"]);
 const options = { isKnownRegion: (code: string) => known.has(code) };
@@ -66,5 +73,15 @@ describe("parseApiQuery", () => {
     expect(
       errorOf(() => parseChoice(new URLSearchParams("by=year"), "by", ["time", "place"], "time")).parameter,
     ).toBe("by");
+  });
+});
+
+describe("nextPageUrl", () => {
+  it("names the next page with the same canonical filters, or null on the last page", () => {
+    const q = query("metric=killed&region=SY07&format=csv&limit=2&offset=2");
+    expect(nextPageUrl("/api/v1/series", q, 5, { by: "time" })).toBe(
+      "/api/v1/series?region=SY07&metric=killed&by=time&format=csv&limit=2&offset=4",
+    );
+    expect(nextPageUrl("/api/v1/series", q, 4)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { FILTER_PARAMS, parseFilters, type Filters } from "@/lib/filters";
+import { FILTER_PARAMS, filtersToSearchParams, parseFilters, type Filters } from "@/lib/filters";
 
 export const API_FORMATS = ["json", "csv"] as const;
 export type ApiFormat = (typeof API_FORMATS)[number];
@@ -89,4 +89,21 @@ export function parseChoice<T extends string>(
   if (value === null) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new ParameterError(name, `"${name}" must be one of ${choices.join(", ")}, not "${value}".`);
+}
+
+/** The same query's next page, for the `next` field and the Link header; null on the last page. */
+export function nextPageUrl(
+  path: string,
+  query: ApiQuery,
+  total: number,
+  extra: Record<string, string> = {},
+): string | null {
+  const offset = query.offset + query.limit;
+  if (offset >= total) return null;
+  const params = filtersToSearchParams(query.filters);
+  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  if (query.format !== "json") params.set("format", query.format);
+  params.set("limit", String(query.limit));
+  params.set("offset", String(offset));
+  return `${path}?${params.toString()}`;
 }

@@ -4,14 +4,7 @@ import { getDatabase, type Database } from "@/db/client";
 import { MAX_FIGURES_IN_VIEW } from "@/db/queries/dashboard";
 import { countMatchingFigures, getFigures, type FigureQuery, type FigureRow } from "@/db/queries/figures";
 import { getRegionPath, getRegionsByCodes } from "@/db/queries/regions";
-import {
-  dateWindow,
-  filtersToSearchParams,
-  parseFilters,
-  requestedRegionCodes,
-  todayUtc,
-  type Filters,
-} from "@/lib/filters";
+import { dateWindow, parseFilters, requestedRegionCodes, todayUtc, type Filters } from "@/lib/filters";
 import { figureRecord, parseApiQuery, type ApiQuery, type FigureRecord, type RegionStep } from "@/lib/http";
 
 function figureQuery(filters: Filters, today: string): FigureQuery {
@@ -89,21 +82,4 @@ export async function figureRecords(
     await Promise.all(codes.map(async (code) => [code, await getRegionPath(database, code)] as const)),
   );
   return figures.map((f) => figureRecord(f, f.regionCode ? (paths.get(f.regionCode) ?? []) : []));
-}
-
-/** The same query with another page, for the `next` link; null on the last page. */
-export function nextPageUrl(
-  path: string,
-  query: ApiQuery,
-  total: number,
-  extra: Record<string, string> = {},
-): string | null {
-  const offset = query.offset + query.limit;
-  if (offset >= total) return null;
-  const params = filtersToSearchParams(query.filters);
-  for (const [name, value] of Object.entries(extra)) params.set(name, value);
-  if (query.format !== "json") params.set("format", query.format);
-  params.set("limit", String(query.limit));
-  params.set("offset", String(offset));
-  return `${path}?${params.toString()}`;
 }

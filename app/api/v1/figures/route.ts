@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 
 import { figureColumns, toCsv } from "@/lib/csv";
-import { API_CACHE_CONTROL, cachedResponse, ParameterError, parameterProblem } from "@/lib/http";
+import { API_CACHE_CONTROL, cachedResponse, nextPageUrl, ParameterError, parameterProblem } from "@/lib/http";
 
-import { apiQuery, figurePage, figureRecords, nextPageUrl } from "../../_lib/view";
+import { apiQuery, figurePage, figureRecords } from "../../_lib/view";
 
 const PATH = "/api/v1/figures";
 

@@ -4,6 +4,7 @@ import { placeColumns, timeColumns, toCsv } from "@/lib/csv";
 import {
   API_CACHE_CONTROL,
   cachedResponse,
+  nextPageUrl,
   ParameterError,
   parameterProblem,
   parseChoice,
@@ -12,7 +13,7 @@ import {
 } from "@/lib/http";
 import { highestByPlace, pointsOverTime } from "@/lib/series";
 
-import { apiQuery, figuresInView, nextPageUrl } from "../../_lib/view";
+import { apiQuery, figuresInView } from "../../_lib/view";
 
 const PATH = "/api/v1/series";
 const SERIES = ["time", "place"] as const;
