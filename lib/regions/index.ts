@@ -49,17 +49,19 @@ const NOT_ONE_PLACE: Entry = { best: null, byLevel: null };
 let tables: Tables | undefined;
 let matchIndex: MatchIndex | undefined;
 
+/** The JSON's inferred type loses the row tuples; scripts/build-gazetteer.ts writes GazetteerFile. */
+function gazetteerFile(): GazetteerFile {
+  return gazetteer as unknown as GazetteerFile;
+}
+
 function load(): Tables {
   if (tables) return tables;
-  const file = gazetteer as unknown as GazetteerFile;
-  const list: Region[] = file.regions.map(([code, name, level, parent, country, aliases]) => ({
-    code,
-    name,
-    level,
-    parent,
-    country,
-    aliases,
-  }));
+  const file = gazetteerFile();
+  // Frozen: every caller shares these objects.
+  const list: Region[] = file.regions.map(([code, name, level, parent, country, aliases]) => {
+    Object.freeze(aliases);
+    return Object.freeze({ code, name, level, parent, country, aliases });
+  });
   const byCode = new Map(list.map((r) => [r.code, r]));
   const children = new Map<string, Region[]>();
   for (const region of list) {
@@ -127,7 +129,7 @@ function resolveLevel(regions: readonly Region[], capitals: ReadonlySet<string>)
 function buildIndex(): MatchIndex {
   if (matchIndex) return matchIndex;
   const t = load();
-  const file = gazetteer as unknown as GazetteerFile;
+  const file = gazetteerFile();
   const capitals = new Set(file.capitals);
   const byKey = new Map<string, Region[]>();
   const byAcronym = new Map<string, Region[]>();
