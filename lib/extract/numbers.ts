@@ -167,8 +167,10 @@ interface RawNumber {
   scaled: boolean;
 }
 
+const WORD_VALUES = new Map<string, number>([...Object.entries(ONES), ...Object.entries(TENS)]);
+
 function wordValue(part: string): number | undefined {
-  return ONES[part] ?? TENS[part];
+  return WORD_VALUES.get(part);
 }
 
 /** A spelled-out number word or hyphenated pair ("twenty-five"), or undefined. */

@@ -65,7 +65,7 @@ const DATE = new RegExp(
   "g",
 );
 const DATE_CUE =
-  /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|week|month|year/;
+  /\b(?:19|20)\d\d\b|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|hour|week|month|year/;
 const SMALL: Record<string, number> = dict({
   two: 2,
   three: 3,
