@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { byDialect, openDatabase, rawRows, withTransaction, type Database } from "./client";
-import { createTestDatabase, type TestDatabase } from "./testing";
+import { createMigratedTestDatabase, type TestDatabase } from "./testing";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -11,7 +11,7 @@ describe.each(["sqlite", "pg"] as const)("the dialect adapter on %s", (dialect) 
   let database: Database;
 
   beforeEach(async () => {
-    testDatabase = await createTestDatabase(dialect);
+    testDatabase = await createMigratedTestDatabase(dialect);
     database = await openDatabase(testDatabase.url);
   });
   afterEach(async () => {

@@ -12,7 +12,7 @@ import { allRegions } from "../lib/regions";
 import { openDatabase, type Database } from "./client";
 import { contentHash, dataVersion, LoadError, loadFile, loadRecords } from "./load";
 import { syncRegions } from "./regions";
-import { createTestDatabase, type TestDatabase } from "./testing";
+import { createMigratedTestDatabase, createTestDatabase, type TestDatabase } from "./testing";
 
 const SAMPLE = path.resolve("data/sample-reports.txt");
 
@@ -63,7 +63,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   let database: Database;
 
   beforeEach(async () => {
-    testDatabase = await createTestDatabase(dialect);
+    testDatabase = await createMigratedTestDatabase(dialect);
     database = await openDatabase(testDatabase.url);
   });
   afterEach(async () => {
@@ -72,24 +72,31 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   });
 
   it("migrates an empty database and fills the regions table from the gazetteer, once", async () => {
-    expect(database.dialect).toBe(dialect);
-    const before = await counts(database);
-    expect(before).toEqual({ documents: 0, figures: 0, regions: allRegions().length });
-    const sample = allRegions().find((region) => region.parent !== null && region.aliases.length > 0)!;
-    const { db, tables } = database;
-    const [stored] = await db.select().from(tables.regions).where(eq(tables.regions.code, sample.code));
-    expect(stored).toEqual({
-      code: sample.code,
-      name: sample.name,
-      level: sample.level,
-      parentCode: sample.parent,
-      countryIso3: sample.country,
-      aliases: JSON.stringify(sample.aliases),
-    });
-    expect(await syncRegions(database)).toEqual({ upserted: 0 });
-    const again = await openDatabase(testDatabase.url);
-    await again.close();
-    expect(await counts(database)).toEqual(before);
+    const empty = await createTestDatabase(dialect);
+    const database = await openDatabase(empty.url);
+    try {
+      expect(database.dialect).toBe(dialect);
+      const before = await counts(database);
+      expect(before).toEqual({ documents: 0, figures: 0, regions: allRegions().length });
+      const sample = allRegions().find((region) => region.parent !== null && region.aliases.length > 0)!;
+      const { db, tables } = database;
+      const [stored] = await db.select().from(tables.regions).where(eq(tables.regions.code, sample.code));
+      expect(stored).toEqual({
+        code: sample.code,
+        name: sample.name,
+        level: sample.level,
+        parentCode: sample.parent,
+        countryIso3: sample.country,
+        aliases: JSON.stringify(sample.aliases),
+      });
+      expect(await syncRegions(database)).toEqual({ upserted: 0 });
+      const again = await openDatabase(empty.url);
+      await again.close();
+      expect(await counts(database)).toEqual(before);
+    } finally {
+      await database.close();
+      await empty.drop();
+    }
   });
 
   it("lets several instances open (and migrate) the same empty database at once", async () => {

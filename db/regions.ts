@@ -9,7 +9,8 @@ const GAZETTEER_HASH_KEY = "gazetteer_hash";
 
 let cachedHash: { regions: readonly Region[]; hash: string } | undefined;
 
-function gazetteerHash(regions: readonly Region[]): string {
+/** SHA-256 of the gazetteer's regions: what the regions table was last synced from. */
+export function gazetteerHash(regions: readonly Region[] = allRegions()): string {
   if (cachedHash?.regions !== regions) {
     cachedHash = { regions, hash: createHash("sha256").update(JSON.stringify(regions)).digest("hex") };
   }

@@ -3,7 +3,16 @@ import { existsSync } from "node:fs";
 import { Client } from "pg";
 import { describe, expect, it } from "vitest";
 
-import { createPgTestDatabase, createSqliteTestDatabase, pgAdminUrl } from "./testing";
+import { count } from "drizzle-orm";
+
+import { allRegions } from "../lib/regions";
+import { openDatabase } from "./client";
+import {
+  createMigratedTestDatabase,
+  createPgTestDatabase,
+  createSqliteTestDatabase,
+  pgAdminUrl,
+} from "./testing";
 
 async function databaseExists(name: string): Promise<boolean> {
   const admin = new Client({ connectionString: pgAdminUrl() });
@@ -43,4 +52,25 @@ describe("test databases", () => {
     await database.drop();
     expect(existsSync(database.file)).toBe(false);
   });
+
+  it.each(["sqlite", "pg"] as const)(
+    "copies a migrated %s database with the regions, each copy independent",
+    async (dialect) => {
+      const [a, b] = await Promise.all([
+        createMigratedTestDatabase(dialect),
+        createMigratedTestDatabase(dialect),
+      ]);
+      const [first, second] = await Promise.all([openDatabase(a.url), openDatabase(b.url)]);
+      try {
+        await first.db.insert(first.tables.meta).values({ key: "only-in-a", value: "1" });
+        const [regions] = await second.db.select({ n: count() }).from(second.tables.regions);
+        expect(regions?.n).toBe(allRegions().length);
+        const keys = await second.db.select({ key: second.tables.meta.key }).from(second.tables.meta);
+        expect(keys.map((row) => row.key)).not.toContain("only-in-a");
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+        await Promise.all([a.drop(), b.drop()]);
+      }
+    },
+  );
 });

@@ -1,12 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { Client } from "pg";
 
 import { env } from "../lib/env";
+import { openDatabase } from "./client";
 import type { Dialect } from "./dialect";
+import { gazetteerHash } from "./regions";
 
 export interface TestDatabase {
   dialect: Dialect;
@@ -50,16 +60,20 @@ async function dropStaleTestDatabases(admin: Client): Promise<void> {
   }
 }
 
-/** A fresh, empty PostgreSQL database with a random name, created through TEST_PG_ADMIN_URL. */
+/**
+ * A fresh PostgreSQL database with a random name, created through TEST_PG_ADMIN_URL: empty, or a copy of
+ * `template`.
+ */
 export async function createPgTestDatabase(
   adminUrl = pgAdminUrl(),
+  template?: string,
 ): Promise<TestDatabase & { name: string }> {
   const name = `${TEST_DATABASE_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await dropStaleTestDatabases(admin);
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await admin.end();
   }
@@ -84,4 +98,69 @@ export async function createPgTestDatabase(
 /** A fresh database of either dialect. */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   return dialect === "pg" ? createPgTestDatabase() : createSqliteTestDatabase();
+}
+
+/** Changes whenever the migrations or the gazetteer do, so a stale migrated copy is never reused. */
+function schemaKey(dialect: Dialect): string {
+  const folder = path.resolve("db", "migrations", dialect);
+  const hash = createHash("sha256").update(gazetteerHash());
+  for (const name of readdirSync(folder, { recursive: true, encoding: "utf8" }).sort()) {
+    if (name.endsWith(".sql") || name.endsWith(".json"))
+      hash.update(name).update(readFileSync(path.join(folder, name)));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** A fresh SQLite database, already migrated and holding the regions: a copy of a base file made once. */
+async function createMigratedSqliteTestDatabase(): Promise<TestDatabase & { file: string }> {
+  const base = path.join(tmpdir(), `keyfigures-base-${schemaKey("sqlite")}.db`);
+  if (!existsSync(base)) {
+    const building = `${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+    const database = await openDatabase(building);
+    await database.close();
+    renameSync(building, base);
+  }
+  const database = createSqliteTestDatabase();
+  copyFileSync(base, database.file);
+  return database;
+}
+
+/** A fresh PostgreSQL database, already migrated and holding the regions: a copy of a template made once. */
+async function createMigratedPgTestDatabase(
+  adminUrl = pgAdminUrl(),
+): Promise<TestDatabase & { name: string }> {
+  const key = schemaKey("pg");
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  let template: string;
+  try {
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [`keyfigures-template-${key}`]);
+    try {
+      const { rows } = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname DESC LIMIT 1",
+        [`${TEST_DATABASE_PREFIX}%_tpl_${key}`],
+      );
+      template = rows[0]?.datname ?? `${TEST_DATABASE_PREFIX}${Date.now().toString(36)}_tpl_${key}`;
+      if (!rows[0]) {
+        await admin.query(`CREATE DATABASE ${template}`);
+        const url = new URL(adminUrl);
+        url.pathname = `/${template}`;
+        const database = await openDatabase(url.toString());
+        await database.close();
+      }
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [`keyfigures-template-${key}`]);
+    }
+  } finally {
+    await admin.end();
+  }
+  return createPgTestDatabase(adminUrl, template);
+}
+
+/**
+ * A fresh database of either dialect, already migrated and holding the gazetteer's regions, made by copying
+ * a migrated base (much faster than migrating each one). Use createTestDatabase for an empty one.
+ */
+export async function createMigratedTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  return dialect === "pg" ? createMigratedPgTestDatabase() : createMigratedSqliteTestDatabase();
 }

@@ -7,7 +7,7 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openDatabase } from "../db/client";
-import { createTestDatabase, type TestDatabase } from "../db/testing";
+import { createMigratedTestDatabase, type TestDatabase } from "../db/testing";
 
 const SAMPLE = "data/sample-reports.txt";
 
@@ -45,7 +45,7 @@ describe.each(["sqlite", "pg"] as const)("npm run load on %s", (dialect) => {
   let scratch: string;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase(dialect);
+    testDatabase = await createMigratedTestDatabase(dialect);
     scratch = mkdtempSync(path.join(tmpdir(), "keyfigures-cli-"));
   });
   afterAll(async () => {
