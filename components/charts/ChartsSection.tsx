@@ -9,10 +9,13 @@ export function ChartsSection({
   bars,
   points,
   undated,
+  dated,
 }: {
   bars: readonly PlaceBar[];
   points: readonly TimePoint[];
   undated: number;
+  /** Dated figures in view, of which `points` are the newest. */
+  dated: number;
 }) {
   return (
     <div className="chart-grid">
@@ -51,7 +54,7 @@ export function ChartsSection({
       <figure className="chart-figure" aria-labelledby="chart-time-title">
         <figcaption>
           <h3 id="chart-time-title">Figures over time</h3>
-          <p>{summarizeTime(points, undated)}</p>
+          <p>{summarizeTime(points, undated, dated)}</p>
         </figcaption>
         {points.length > 0 ? <TimeScatterChart points={points} /> : null}
         {points.length > 0 ? (

@@ -112,7 +112,7 @@ export function DashboardView({ data, action, title, scopeName, children }: Dash
   const { figures, filters } = data;
   const cards = metricCards(figures);
   const bars = highestByPlace(figures);
-  const { points, undated } = pointsOverTime(figures);
+  const { points, undated, dated } = pointsOverTime(figures);
   const empty = figures.length === 0;
   return (
     <>
@@ -142,7 +142,7 @@ export function DashboardView({ data, action, title, scopeName, children }: Dash
         <>
           <section aria-labelledby="charts-title">
             <h2 id="charts-title">Charts</h2>
-            <ChartsSection bars={bars} points={points} undated={undated} />
+            <ChartsSection bars={bars} points={points} undated={undated} dated={dated} />
           </section>
           <section aria-labelledby="evidence-title">
             <h2 id="evidence-title">Evidence</h2>

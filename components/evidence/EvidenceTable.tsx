@@ -11,6 +11,8 @@ import {
 } from "@/lib/format";
 import { competingFigures, placeLabel } from "@/lib/series";
 
+const MAX_COMPETING = 5;
+
 function SourceSentence({ figure }: { figure: FigureRow }) {
   const parts = highlightQuote(figure.sentence, figure.quote, figure.quoteInSentence);
   if (!parts) {
@@ -59,11 +61,10 @@ function Competing({ figure, all }: { figure: FigureRow; all: readonly FigureRow
   if (others.length === 0) return <span>None in view</span>;
   return (
     <ul className="competing">
-      {others.map((o) => (
-        <li key={o.id}>
-          {figurePhrase(o)} ({sourceName(o)})
-        </li>
+      {others.slice(0, MAX_COMPETING).map((o) => (
+        <li key={o.id}>{`${figurePhrase(o)} (${sourceName(o)})`}</li>
       ))}
+      {others.length > MAX_COMPETING ? <li>{`and ${others.length - MAX_COMPETING} more`}</li> : null}
     </ul>
   );
 }

@@ -82,13 +82,13 @@ export async function getRegionOptions(database: Database): Promise<RegionOption
     figure_count: number | string;
   }>(
     database,
-    sql`with recursive placed(code) as (
-      select region_code from figures where region_code is not null
+    sql`with recursive placed(code, n) as (
+      select region_code, count(*) from figures where region_code is not null group by region_code
       union all
-      select r.parent_code from regions r join placed on r.code = placed.code
+      select r.parent_code, placed.n from regions r join placed on r.code = placed.code
       where r.parent_code is not null
     ), counts as (
-      select code, count(*) as figure_count from placed group by code
+      select code, sum(n) as figure_count from placed group by code
     )
     select r.code, r.name, r.level, r.parent_code, r.country_iso3, counts.figure_count
     from counts join regions r on r.code = counts.code

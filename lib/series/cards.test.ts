@@ -70,6 +70,15 @@ describe("metricCards", () => {
     expect(displaced?.headline.figure.value).toBe(186000);
   });
 
+  it("keeps only the latest comparable figures in the sparkline", () => {
+    const history = Array.from({ length: 20 }, (_, i) =>
+      fig({ value: 10 + i, date: `2019-01-${String(i + 1).padStart(2, "0")}` }),
+    );
+    const [card] = metricCards(history);
+    expect(card?.sparkline).toHaveLength(12);
+    expect(card?.sparkline.at(-1)).toEqual({ date: "2019-01-20", value: 29 });
+  });
+
   it("prefers the latest dated figure over a larger older one and measures its change", () => {
     const [card] = metricCards([
       fig({ value: 90, date: "2019-05-01" }),
@@ -98,6 +107,18 @@ describe("chart series", () => {
     const { points, undated } = pointsOverTime([...sample, fig({ date: "2019-06-10" })]);
     expect(points.map((p) => p.date)).toEqual(["2019-06-10"]);
     expect(undated).toBe(5);
+    const capped = pointsOverTime(
+      [
+        fig({ date: "2019-01-01" }),
+        fig({ value: 26, date: "2019-02-01" }),
+        fig({ value: 27, date: "2019-03-01" }),
+      ],
+      2,
+    );
+    expect(capped.points.map((p) => p.date)).toEqual(["2019-02-01", "2019-03-01"]);
+    expect(summarizeTime(capped.points, capped.undated, capped.dated)).toBe(
+      "3 dated figures (the newest 2 of 3 are plotted) from 2019-02-01 to 2019-03-01.",
+    );
     expect(summarizeTime(points, undated)).toBe(
       "1 dated figure from 2019-06-10 to 2019-06-10. 5 undated figures are not plotted.",
     );

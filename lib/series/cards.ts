@@ -15,6 +15,9 @@ export interface SparkPoint {
   value: number;
 }
 
+/** A sparkline is a short history: the latest comparable figures only. */
+export const SPARKLINE_POINTS = 12;
+
 export interface MetricCard<F extends SeriesFigure = SeriesFigure> {
   metric: string;
   /** The figure shown large: never a sum. */
@@ -37,7 +40,11 @@ export interface MetricCard<F extends SeriesFigure = SeriesFigure> {
  */
 export function metricCards<F extends SeriesFigure>(figures: readonly F[]): MetricCard<F>[] {
   const byMetric = new Map<string, F[]>();
-  for (const f of figures) byMetric.set(f.metric, [...(byMetric.get(f.metric) ?? []), f]);
+  for (const f of figures) {
+    const list = byMetric.get(f.metric);
+    if (list) list.push(f);
+    else byMetric.set(f.metric, [f]);
+  }
 
   return [...byMetric.keys()].sort(metricOrder).flatMap((metric) => {
     const inMetric = byMetric.get(metric) ?? [];
@@ -55,7 +62,8 @@ export function metricCards<F extends SeriesFigure>(figures: readonly F[]): Metr
         const date = c.figure.date;
         return date && value !== null && sameSeries(c.figure, headline.figure) ? [{ date, value }] : [];
       })
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .slice(-SPARKLINE_POINTS);
     const card: MetricCard<F> = {
       metric,
       headline,

@@ -39,7 +39,9 @@ export function highestByPlace(figures: readonly SeriesFigure[]): PlaceBar[] {
   const groups = new Map<string, SeriesFigure[]>();
   for (const f of figures) {
     const key = `${f.metric}|${placeKey(f)}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   return [...groups.entries()]
     .flatMap(([key, group]) => {
@@ -63,8 +65,17 @@ export function highestByPlace(figures: readonly SeriesFigure[]): PlaceBar[] {
     .sort((a, b) => metricOrder(a.metric, b.metric) || b.value - a.value);
 }
 
-/** Dated figures as points in time, oldest first; undated ones are counted, not placed. */
-export function pointsOverTime(figures: readonly SeriesFigure[]): { points: TimePoint[]; undated: number } {
+/** The time chart's points: at most this many, the newest. */
+export const MAX_TIME_POINTS = 300;
+
+/**
+ * Dated figures as points in time, oldest first; undated ones are counted, not placed. Only the newest
+ * `limit` points are kept; `dated` says how many there were.
+ */
+export function pointsOverTime(
+  figures: readonly SeriesFigure[],
+  limit = MAX_TIME_POINTS,
+): { points: TimePoint[]; undated: number; dated: number } {
   const points = groupClaims(figures).flatMap(({ figure: f }) => {
     const value = magnitude(f);
     if (!f.date || value === null) return [];
@@ -81,7 +92,11 @@ export function pointsOverTime(figures: readonly SeriesFigure[]): { points: Time
     ];
   });
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : metricOrder(a.metric, b.metric)));
-  return { points, undated: figures.filter((f) => f.date === null).length };
+  return {
+    points: points.slice(Math.max(0, points.length - limit)),
+    undated: figures.filter((f) => f.date === null).length,
+    dated: points.length,
+  };
 }
 
 export function summarizePlaces(bars: readonly PlaceBar[]): string {
@@ -92,11 +107,12 @@ export function summarizePlaces(bars: readonly PlaceBar[]): string {
   return `Highest figure reported for ${bars.length} metric–place pairs in ${places} ${places === 1 ? "place" : "places"}; figures are not added together.${largest}`;
 }
 
-export function summarizeTime(points: readonly TimePoint[], undated: number): string {
+export function summarizeTime(points: readonly TimePoint[], undated: number, dated = points.length): string {
   const undatedText =
     undated > 0 ? ` ${undated} undated ${undated === 1 ? "figure is" : "figures are"} not plotted.` : "";
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return `No dated figures in this view.${undatedText}`;
-  return `${points.length} dated ${points.length === 1 ? "figure" : "figures"} from ${first.date} to ${last.date}.${undatedText}`;
+  const shown = dated > points.length ? ` (the newest ${points.length} of ${dated} are plotted)` : "";
+  return `${dated} dated ${dated === 1 ? "figure" : "figures"}${shown} from ${first.date} to ${last.date}.${undatedText}`;
 }
