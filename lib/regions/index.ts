@@ -200,7 +200,9 @@ interface Match {
 /** Lazy per-token views over a TokenTable: text and folded keys are made only for tokens looked at. */
 class Tokens {
   readonly count: number;
-  private readonly keys: (string | undefined)[] = [];
+  // Maps, not arrays: only tokens near capitals are looked at, and sparse arrays turn slow.
+  private readonly keys = new Map<number, string>();
+  private readonly raws = new Map<number, string>();
 
   constructor(
     readonly text: string,
@@ -210,11 +212,20 @@ class Tokens {
   }
 
   raw(j: number): string {
-    return this.text.slice(this.table.starts[j], this.table.ends[j]);
+    let raw = this.raws.get(j);
+    if (raw === undefined)
+      this.raws.set(j, (raw = this.text.slice(this.table.starts[j], this.table.ends[j])));
+    return raw;
   }
 
   key(j: number): string {
-    return (this.keys[j] ??= foldToken(this.raw(j)));
+    let key = this.keys.get(j);
+    if (key === undefined) this.keys.set(j, (key = foldToken(this.raw(j))));
+    return key;
+  }
+
+  length(j: number): number {
+    return (this.table.ends[j] ?? 0) - (this.table.starts[j] ?? 0);
   }
 
   joined(j: number): boolean {
@@ -233,7 +244,7 @@ class Tokens {
 /** The longest gazetteer name starting at token i, with every word that needs a capital capitalised. */
 function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
   let best: Match | null = null;
-  if (tokens.hasUpper(i) && !shouted(tokens, i)) {
+  if (tokens.hasUpper(i) && tokens.length(i) <= 10 && !shouted(tokens, i)) {
     const acronym = acronymForm(tokens.raw(i));
     const entry = acronym ? index.acronyms.get(acronym) : undefined;
     if (entry) best = { end: i + 1, entry };
@@ -261,11 +272,15 @@ function matchAt(tokens: Tokens, i: number, index: MatchIndex): Match | null {
 
 /** A neighbouring word in capitals ("CAR BOMB KILLS 5") makes a headline, where acronyms are words. */
 function shouted(tokens: Tokens, i: number): boolean {
-  const caps = (j: number) => {
-    const raw = tokens.raw(j);
-    return raw.length >= 3 && /^[A-Z]+$/.test(raw);
-  };
-  return (i > 0 && tokens.joined(i) && caps(i - 1)) || (tokens.joined(i + 1) && caps(i + 1));
+  return (
+    (i > 0 && tokens.joined(i) && isCapsWord(tokens, i - 1)) ||
+    (tokens.joined(i + 1) && isCapsWord(tokens, i + 1))
+  );
+}
+
+function isCapsWord(tokens: Tokens, j: number): boolean {
+  if (!tokens.hasUpper(j) || tokens.length(j) < 3) return false;
+  return /^[A-Z]+$/.test(tokens.raw(j));
 }
 
 function isDirection(tokens: Tokens, j: number): boolean {

@@ -211,7 +211,9 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x2bc || c === 0x2bf || c === 0x2be || c === 96;
 }
 
-const DOTTED = /(?:[A-Za-z]\.){2,}(?![A-Za-z0-9])/y;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
 
 export const JOINED = 1;
 export const HAS_UPPER = 2;
@@ -259,10 +261,17 @@ export function scanTokens(text: string): TokenTable {
     let possessive = false;
     let upper = (c >= 65 && c <= 90) || (c > 127 && isUpperCode(c));
     if (c < 128 && text.charCodeAt(i + 1) === 46) {
-      DOTTED.lastIndex = i;
-      if (DOTTED.test(text)) {
-        i = DOTTED.lastIndex;
-        upper = true;
+      // "U.S.", "D.R.": a run of letter-dot pairs, scanned once so that no input makes this quadratic.
+      let j = i;
+      let capitals = false;
+      while (j - i < 14 && j + 1 < n && isAsciiLetter(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) {
+        const d = text.charCodeAt(j);
+        if (d >= 65 && d <= 90) capitals = true;
+        j += 2;
+      }
+      if (j - i >= 4) {
+        i = j;
+        upper = capitals;
       }
     }
     if (i === start) {
@@ -335,21 +344,34 @@ export function tokenize(text: string): Token[] {
 
 /** The raw form of an acronym ("U.S." -> "US"), or null when the word is not one. */
 export function acronymForm(raw: string): string | null {
-  const bare = raw.replace(/\./g, "");
-  if (bare.length < 2 || bare.length > 5 || !/^[A-Za-z]+$/.test(bare)) return null;
-  if (/^[A-Z][a-z]*$/.test(bare) || /^[a-z]+$/.test(bare)) return null;
-  return bare;
+  let bare = "";
+  let capitals = 0;
+  let laterCapital = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 46) continue;
+    if (c >= 65 && c <= 90) {
+      capitals++;
+      if (bare.length > 0) laterCapital = true;
+    } else if (c < 97 || c > 122) return null;
+    bare += raw.charAt(k);
+    if (bare.length > 5) return null;
+  }
+  // "DRC", "oPt", "U.S." are acronyms; "Ibb" and "idlib" are words.
+  return bare.length >= 2 && capitals > 0 && laterCapital ? bare : null;
 }
 
 /** An elided particle before a capital: "d'Ivoire", "N'Djamena". */
 const ELIDED = /^[A-Za-z]{1,2}['’][A-Z]/;
 
 export function isCapitalised(raw: string): boolean {
-  if (ELIDED.test(raw)) return true;
   const c = raw.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  const ch = raw.charAt(0);
-  return ch !== ch.toLowerCase();
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c >= 128) {
+    const ch = raw.charAt(0);
+    if (ch !== ch.toLowerCase()) return true;
+  }
+  return ELIDED.test(raw);
 }
 
 /** Names that scanTokens would split at single spaces only. */
