@@ -157,6 +157,28 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("reads leaving the country as becoming refugees", () => {
+    expect(briefs("More than 7 million people have fled Ukraine since the invasion.")).toEqual([
+      "refugees 7000000 at_least people",
+    ]);
+  });
+
+  it("keeps two coordinated clauses apart", () => {
+    expect(briefs("More than 600 people have been rescued and 20 are still unaccounted for.")).toEqual([
+      "missing 20 exact people",
+    ]);
+    expect(briefs("The death toll has climbed to 2,300, with more than 10,000 injured.")).toEqual([
+      "killed 2300 exact people",
+      "injured 10000 at_least people",
+    ]);
+  });
+
+  it("counts the whole of which a share is given as a population", () => {
+    expect(briefs("More than 80 percent of the 2 million residents of the city have fled.")).toEqual([
+      "population 2000000 exact people",
+    ]);
+  });
+
   it("reads the article of a singular noun as one", () => {
     expect(briefs("The strike resulted in the death of a child.")).toEqual(["killed 1 exact children"]);
   });

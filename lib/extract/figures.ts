@@ -43,6 +43,8 @@ export interface ItemContext {
   evacuationContext: boolean;
   /** The item speaks of migration or asylum, so a nationality counted abroad is a refugee figure. */
   migrationContext: boolean;
+  /** Character offsets where the text names a country. */
+  countryStarts: Set<number>;
   /** The last figure of earlier sentences, for "the figure had risen to …". */
   previous: SentenceFigure | null;
 }
@@ -458,6 +460,12 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   }
   const metric = CUE_METRICS[lw];
   if (metric === undefined) return undefined;
+  // "fled Ukraine", "fled the country": leaving the country makes refugees.
+  if (/^(fled|flee|fleeing|flees|escaped)$/.test(lw)) {
+    const next = tokens[j + 1];
+    if (next && (ctx.countryStarts.has(next.start) || (n1 === "the" && n2 === "country")))
+      return makeCue(j, lw, "refugees");
+  }
   if (lw === "lives" && w(tokens, j - 1) !== "their") return makeCue(j, lw, "killed");
   if (metric === "displaced" && w(tokens, j - 1) !== "internally") {
     const words: string[] = [];
@@ -564,13 +572,22 @@ function rightCue(
   let j = from;
   let depth = 0;
   let list = false;
+  let verb = false;
   while (j < end && steps < 22) {
     const t = tokens[j]!;
     const lw = t.lower;
     if (lw === "including" || lw === "among" || lw === "(") list = true;
+    if (AUX_WORDS.has(lw) || (t.type === "word" && /ed$/.test(lw))) verb = true;
     // Another count starts its own clause ("… climbed to 2,300, with more than 10,000 injured"), unless it is
-    // part of a list of the same group ("454 civilians, including 88 women") or coordinated with it.
-    if (t.type === "num" && !list && w(tokens, j - 1) !== "and" && depth === 0 && !nonCountAhead(tokens, j))
+    // part of a list of the same group ("454 civilians, including 88 women") or coordinated with it ("14 women
+    // and 16 children in captivity", but not "600 were rescued and 20 are missing").
+    if (
+      t.type === "num" &&
+      !list &&
+      (w(tokens, j - 1) !== "and" || verb) &&
+      depth === 0 &&
+      !nonCountAhead(tokens, j)
+    )
       return undefined;
     if (t.type === "punct") {
       if (t.text === "(") depth++;
@@ -781,6 +798,30 @@ function decide(
 
   let metric: Metric | null = null;
   let unit: Unit | null = head.unit;
+  // "80 percent of the 2 million residents": the whole of which a share is counted is a population figure.
+  if (w(tokens, p.first - 1) === "the" && w(tokens, p.first - 2) === "of") {
+    const share = w(tokens, p.first - 3);
+    if (
+      /^(percent|cent|%|half|third|thirds|quarter|quarters|fifth|fifths|majority|most|fraction|share)$/.test(
+        share,
+      )
+    ) {
+      if (head.index === null || head.thing || head.force) return null;
+      return {
+        metric: "population",
+        value: p.value,
+        lower: p.lower,
+        upper: p.upper,
+        qualifier: p.qualifier,
+        unit: head.unit ?? "people",
+        quoteFirst: p.first,
+        quoteLast: head.end,
+        numFirst: p.numFirst,
+        numLast: p.numLast,
+        cue: null,
+      };
+    }
+  }
   let cueIndex: number | null = null;
   let quoteFirst = p.first;
 
@@ -828,7 +869,7 @@ function decide(
         (movement && right.metric !== "returned"))
     )
       metric = headMetric;
-    if (right.index <= quoteLast + 6) quoteLast = Math.max(quoteLast, right.end);
+    if (metric === right.metric && right.index <= quoteLast + 6) quoteLast = Math.max(quoteLast, right.end);
   } else if (right && right.modal && right.metric !== "in_need") {
     return null;
   } else if (headMetric && !head.force) {

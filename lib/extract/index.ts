@@ -9,6 +9,8 @@ import {
   toFigureRegion,
   type Place,
 } from "./places";
+import { findPlaceMentions } from "@/lib/regions";
+
 import { splitSentences, tokenize, type Token } from "./tokens";
 import type { ExtractedFigure, InputItem, Metric } from "./types";
 
@@ -47,6 +49,7 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
     refugeeContext: /refugee|asylum/i.test(text),
     evacuationContext: /evacuat/i.test(text),
     migrationContext: /refugee|asylum|migra/i.test(text),
+    countryStarts: countryStarts(text),
     previous: null,
   };
   const located: Located[] = [];
@@ -75,6 +78,16 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
   }
   if (located.length === 0) return [];
   return finish(item, text, located);
+}
+
+/** Where the text names a country, for "fled Ukraine" (only looked up when some verb of flight is there). */
+function countryStarts(text: string): Set<number> {
+  if (!/\b(fled|flee|fleeing|flees|escaped)\s+[A-Z]/.test(text)) return new Set();
+  return new Set(
+    findPlaceMentions(text)
+      .filter((m) => m.region.level === 0)
+      .map((m) => m.start),
+  );
 }
 
 function tokenStart(tokens: Token[], i: number): number {

@@ -268,6 +268,7 @@ export const CUE_METRICS: Record<string, Metric> = dict({
   escaped: "displaced",
   idps: "displaced",
   stranded: "displaced",
+  homeless: "displaced",
   sheltering: "displaced",
   returned: "returned",
   return: "returned",

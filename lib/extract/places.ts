@@ -381,7 +381,7 @@ export function choosePlace(
     const start = clauseStart + (m.index ?? 0);
     const prep = wordBefore(text, start);
     if (!LOCATIVE.has(prep) || prep === "of") continue;
-    if (score({ start, end: start + m[0].length, prep }, 2) > bestScore) unnamedWins = true;
+    if (score({ start, end: start + m[0].length, prep }, 0.5) > bestScore) unnamedWins = true;
   }
   if (unnamedWins) return null;
   if (best) return { place: best, from: "sentence" };
