@@ -91,18 +91,19 @@ async function main(argv: string[]): Promise<number> {
     const summaries: FileSummary[] = [];
     for (const file of files) {
       const bar = progressBar(file);
+      let summary: FileSummary;
       try {
-        summaries.push(
-          await loadFile(database, file, {
-            format: format as InputFormat | undefined,
-            onProgress: bar.update,
-          }),
-        );
+        summary = await loadFile(database, file, {
+          format: format as InputFormat | undefined,
+          onProgress: bar.update,
+        });
       } finally {
         bar.done();
       }
+      // Printed as each file commits, so a later file's failure does not hide what is already stored.
+      process.stdout.write(`${formatSummary(summary, summary.file)}\n`);
+      summaries.push(summary);
     }
-    for (const summary of summaries) process.stdout.write(`${formatSummary(summary, summary.file)}\n`);
     if (summaries.length > 1) {
       const total = summaries.reduce(
         (sum, s) => ({

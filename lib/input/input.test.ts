@@ -191,6 +191,7 @@ describe("files that are not text inputs", () => {
       () => write("image.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])),
       /image\.txt:3: binary data/,
     ],
+    ["UTF-16", () => write("utf16.txt", Buffer.from("\ufeffreport", "utf16le")), /utf16\.txt:1: UTF-16 text/],
     [
       "invalid UTF-8",
       () => write("latin1.csv", Buffer.from("text\nna\xefve\n", "latin1")),

@@ -94,6 +94,16 @@ export async function* readLines(
 
   for await (const chunk of chunks) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    if (
+      bytesRead === 0 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    ) {
+      throw new InputError(
+        file,
+        1,
+        "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+      );
+    }
     bytesRead += bytes.length;
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
