@@ -73,6 +73,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
     {
       command: "npx tsx e2e/serve.ts fixture",
@@ -81,6 +82,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -21,6 +21,7 @@ if ((mode !== "sample" && mode !== "fixture") || !port) {
 
 const directory = path.resolve(".tmp", `e2e-${mode}-${port}`);
 const databaseFile = path.join(directory, "keyfigures.db");
+const STALE_MS = 6 * 60 * 60 * 1000;
 
 async function loadFixture(): Promise<void> {
   const database = await openDatabase(databaseFile);
@@ -45,7 +46,20 @@ function startServer(): ChildProcess {
   });
 }
 
+/** Databases of earlier runs that were killed before they could remove their own. */
+function removeStaleRuns(): void {
+  const parent = path.dirname(directory);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const old = path.join(parent, name);
+    if (name.startsWith("e2e-") && Date.now() - statSync(old).mtimeMs > STALE_MS) {
+      rmSync(old, { recursive: true, force: true });
+    }
+  }
+}
+
 async function main(): Promise<void> {
+  removeStaleRuns();
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   if (mode === "fixture") await loadFixture();
