@@ -949,6 +949,14 @@ export const SPELLING_CLASSES: readonly (readonly string[])[] = [
   ["numan", "numan", "nouman", "naaman"],
   ["lattakia", "latakia", "lathqiyah"],
   ["homs", "hims"],
+  ["beit", "bayt", "beyt", "bait"],
+  ["bani", "beni"],
+  ["bir", "beer", "bier"],
+  ["mazraat", "mazraet", "mazrat"],
+  ["qaryat", "qariyat", "qaryet", "qarit"],
+  ["qalat", "qalaat", "qalet", "qalaa"],
+  ["ras", "raas"],
+  ["shaykhun", "shaykun", "sheikhun", "shikhun"],
 ];
 
 /**
