@@ -460,6 +460,8 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   }
   const metric = CUE_METRICS[lw];
   if (metric === undefined) return undefined;
+  // "trapped under the rubble" is missing, not merely affected.
+  if (lw === "trapped" && (n1 === "under" || n1 === "beneath")) return makeCue(j, lw, "missing", j + 1);
   // "fled Ukraine", "fled the country": leaving the country makes refugees.
   if (/^(fled|flee|fleeing|flees|escaped)$/.test(lw)) {
     const next = tokens[j + 1];
@@ -649,7 +651,10 @@ function linkedCue(
   | undefined {
   const k = p.first - 1;
   // "IDPs in Marib: 1,000,000+"
-  if (k < start || !(LINKING.has(w(tokens, k)) || w(tokens, k) === ":")) return undefined;
+  const change =
+    /^(risen|rose|increased|jumped|grown|climbed|fallen|fell|dropped|declined|decreased|up|down)$/;
+  const fromChange = w(tokens, k) === "from" && change.test(w(tokens, k - 1));
+  if (k < start || !(LINKING.has(w(tokens, k)) || w(tokens, k) === ":" || fromChange)) return undefined;
   if (w(tokens, k) === "of" && !/^(population|toll|number|total|figure)$/.test(w(tokens, k - 1)))
     return undefined;
   let modal = false;
@@ -659,7 +664,8 @@ function linkedCue(
   let found: { metric: Metric; index: number } | null = null;
   for (let j = k - 1; j >= start && j >= k - 30; j--) {
     const t = tokens[j]!;
-    if (t.type === "num") break;
+    // "has risen from 10 million to 13 million": the earlier value does not hide the subject.
+    if (t.type === "num" && !(w(tokens, j - 1) === "from" && change.test(w(tokens, j - 2)))) break;
     const lw = t.lower;
     if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
     if (lw === "estimated" && /^(total|number|toll|figure)$/.test(w(tokens, j + 1))) estimated = true;

@@ -155,6 +155,8 @@ export const NOUN_METRICS: Record<string, Metric> = dict({
   "asylum-seekers": "refugees",
   idps: "displaced",
   idp: "displaced",
+  migrants: "refugees",
+  migrant: "refugees",
   escapees: "displaced",
   returnees: "returned",
   deportees: "returned",

@@ -473,11 +473,17 @@ export function findNumbers(tokens: Token[]): NumberPhrase[] {
     // Ranges: "4,000-6,000", "270-330,000", "10 to 15", "between 10,000 and 15,000"
     const joiner = tokens[raw.last + 1];
     const isBetween = wordAt(tokens, raw.first - 1) === "between";
+    // "has risen from 10 million to 13 million" states two values, not a range.
+    const isChange =
+      wordAt(tokens, raw.first - 1) === "from" &&
+      /^(risen|rose|increased|jumped|grown|climbed|fallen|fell|dropped|declined|decreased|up|down|gone)$/.test(
+        wordAt(tokens, raw.first - 2) ?? "",
+      );
     if (
       !raw.modifier &&
       joiner &&
       ((joiner.type === "punct" && RANGE_JOINERS.has(joiner.text)) ||
-        (joiner.lower === "to" && !isBetween) ||
+        (joiner.lower === "to" && !isBetween && !isChange) ||
         (joiner.lower === "and" && isBetween))
     ) {
       const second = parseRawNumber(tokens, raw.last + 2);
