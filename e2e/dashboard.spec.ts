@@ -121,6 +121,18 @@ test.describe("filters", () => {
     await expect(page.getByRole("checkbox", { name: "Injured" })).toBeChecked();
   });
 
+  test("filters work from the keyboard", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("checkbox", { name: "Displaced" }).focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/\?metric=displaced$/);
+    await page.getByRole("listbox", { name: "Regions" }).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page).toHaveURL(/region=SYR/);
+    await expect(cardHeadings(page)).toHaveText(["Displaced"]);
+    await expect(page.getByRole("listbox", { name: "Regions" })).toBeFocused();
+  });
+
   test("a link opened cold gives the same view as the filters that made it", async ({ page, browser }) => {
     await page.goto("/");
     await page.getByRole("listbox", { name: "Regions" }).selectOption(["SY05"]);
