@@ -1,0 +1,259 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { PoolClient } from "pg";
+
+import { withTransaction, type Database } from "./dialect";
+
+// The loader's bulk writes, one implementation per dialect, below Drizzle on purpose (see docs/decisions/0001):
+// prepared statements on SQLite, INSERT … SELECT FROM unnest(…) on PostgreSQL, both ON CONFLICT DO NOTHING.
+
+export interface DocumentRow {
+  hash: string;
+  externalId: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  publisher: string | null;
+  published: string | null;
+  sourceFile: string | null;
+}
+
+export type FigureRow = [
+  documentId: number,
+  metric: string,
+  value: number | null,
+  lower: number | null,
+  upper: number | null,
+  qualifier: string,
+  unit: string,
+  regionCode: string | null,
+  placeMention: string | null,
+  placeFrom: string | null,
+  countryIso3: string | null,
+  periodStart: string | null,
+  periodEnd: string | null,
+  periodPrecision: string | null,
+  reportedDate: string | null,
+  kind: string,
+  quote: string,
+  quoteStart: number,
+  quoteEnd: number,
+  sentence: string,
+  sentenceStart: number,
+  extractorVersion: string,
+];
+
+const FIGURE_COLUMNS = [
+  "document_id",
+  "metric",
+  "value",
+  "lower",
+  "upper",
+  "qualifier",
+  "unit",
+  "region_code",
+  "place_mention",
+  "place_from",
+  "country_iso3",
+  "period_start",
+  "period_end",
+  "period_precision",
+  "reported_date",
+  "kind",
+  "quote",
+  "quote_start",
+  "quote_end",
+  "sentence",
+  "sentence_start",
+  "extractor_version",
+] as const;
+
+const PG_FIGURE_TYPES = [
+  "bigint",
+  "text",
+  "float8",
+  "float8",
+  "float8",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "text",
+  "date",
+  "date",
+  "text",
+  "date",
+  "text",
+  "text",
+  "int4",
+  "int4",
+  "text",
+  "int4",
+  "text",
+] as const;
+
+export const DATA_VERSION_KEY = "data_version";
+
+const FIGURE_CONFLICT = "(document_id, metric, unit, quote_start, quote_end)";
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: number;
+  country: string;
+}
+
+/** Writes batches inside the transaction a load runs in; one implementation per dialect. */
+export interface BatchWriter {
+  knownRegionCodes(): Promise<Set<string>>;
+  /** Counts a change to the stored figures, so caches keyed on the data version see it. */
+  bumpDataVersion(): Promise<void>;
+  insertRegions(regions: readonly RegionRow[]): Promise<void>;
+  /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
+  insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
+  /** Inserts figures not stored yet; returns how many were new. */
+  insertFigures(figures: readonly FigureRow[]): Promise<number>;
+}
+
+function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
+  const insertDocument = connection.prepare(
+    `INSERT INTO documents (content_hash, external_id, text, title, url, publisher, published_date, source_file)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
+  );
+  const documentId = connection.prepare("SELECT id FROM documents WHERE content_hash = ?").pluck();
+  const insertFigure = connection.prepare(
+    `INSERT INTO figures (${FIGURE_COLUMNS.join(", ")}) VALUES (${FIGURE_COLUMNS.map(() => "?").join(", ")})
+     ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`,
+  );
+  const bumpVersion = connection.prepare(
+    `INSERT INTO meta (key, value) VALUES (?, '1')
+     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`,
+  );
+  const insertRegion = connection.prepare(
+    "INSERT INTO regions (code, name, level, country_iso3) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+  );
+  return {
+    bumpDataVersion: async () => {
+      bumpVersion.run(DATA_VERSION_KEY);
+    },
+    knownRegionCodes: async () =>
+      new Set(connection.prepare("SELECT code FROM regions").pluck().all() as string[]),
+    insertRegions: async (regions) => {
+      for (const region of regions) insertRegion.run(region.code, region.name, region.level, region.country);
+    },
+    insertDocuments: async (documents) => {
+      const ids = new Map<string, number>();
+      let inserted = 0;
+      for (const doc of documents) {
+        const result = insertDocument.run(
+          doc.hash,
+          doc.externalId,
+          doc.text,
+          doc.title,
+          doc.url,
+          doc.publisher,
+          doc.published,
+          doc.sourceFile,
+        );
+        if (result.changes > 0) {
+          inserted++;
+          ids.set(doc.hash, Number(result.lastInsertRowid));
+        } else {
+          ids.set(doc.hash, documentId.get(doc.hash) as number);
+        }
+      }
+      return { ids, inserted };
+    },
+    insertFigures: async (figures) => {
+      let inserted = 0;
+      for (const figure of figures) inserted += insertFigure.run(...figure).changes;
+      return inserted;
+    },
+  };
+}
+
+function pgWriter(client: PoolClient): BatchWriter {
+  const figuresSql = `INSERT INTO figures (${FIGURE_COLUMNS.join(", ")})
+    SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
+    ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`;
+  return {
+    bumpDataVersion: async () => {
+      await client.query(
+        `INSERT INTO meta (key, value) VALUES ($1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
+        [DATA_VERSION_KEY],
+      );
+    },
+    knownRegionCodes: async () => {
+      const result = await client.query<{ code: string }>("SELECT code FROM regions");
+      return new Set(result.rows.map((row) => row.code));
+    },
+    insertRegions: async (regions) => {
+      if (regions.length === 0) return;
+      await client.query(
+        `INSERT INTO regions (code, name, level, country_iso3)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int4[], $4::text[]) ON CONFLICT (code) DO NOTHING`,
+        [
+          regions.map((r) => r.code),
+          regions.map((r) => r.name),
+          regions.map((r) => r.level),
+          regions.map((r) => r.country),
+        ],
+      );
+    },
+    insertDocuments: async (documents) => {
+      const column = <K extends keyof DocumentRow>(key: K) => documents.map((doc) => doc[key]);
+      const inserted = await client.query(
+        `INSERT INTO documents (content_hash, external_id, text, title, url, publisher, published_date, source_file)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[])
+         ON CONFLICT (content_hash) DO NOTHING`,
+        [
+          column("hash"),
+          column("externalId"),
+          column("text"),
+          column("title"),
+          column("url"),
+          column("publisher"),
+          column("published"),
+          column("sourceFile"),
+        ],
+      );
+      const found = await client.query<{ id: string; content_hash: string }>(
+        "SELECT id, content_hash FROM documents WHERE content_hash = ANY($1::text[])",
+        [column("hash")],
+      );
+      const ids = new Map(found.rows.map((row) => [row.content_hash, Number(row.id)]));
+      return { ids, inserted: inserted.rowCount ?? 0 };
+    },
+    insertFigures: async (figures) => {
+      if (figures.length === 0) return 0;
+      const columns = FIGURE_COLUMNS.map((_, i) => figures.map((figure) => figure[i]));
+      const result = await client.query(figuresSql, columns);
+      return result.rowCount ?? 0;
+    },
+  };
+}
+
+/** Runs `work` with a batch writer inside one transaction: all of it is stored, or nothing. */
+export async function inWriteTransaction<T>(
+  database: Database,
+  work: (writer: BatchWriter) => Promise<T>,
+): Promise<T> {
+  if (database.dialect === "sqlite") {
+    return withTransaction(database, () => work(sqliteWriter(database.sqlite)));
+  }
+  const client = await database.pool.connect();
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await work(pgWriter(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
