@@ -73,4 +73,14 @@ describe.each(["sqlite", "pg"] as const)("npm run load on %s", (dialect) => {
     expect(result.stderr).toMatch(/^.*bad\.jsonl:3: malformed JSON[^\n]*\n$/);
     expect(await rowCounts(testDatabase.url)).toEqual(before);
   });
+
+  it("checks every file before loading any: a missing second file loads nothing", async () => {
+    const before = await rowCounts(testDatabase.url);
+    const good = path.join(scratch, "good.jsonl");
+    writeFileSync(good, '{"text": "A new report: 31 killed."}\n');
+    const result = await runLoad([good, path.join(scratch, "missing.csv")], testDatabase.url);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^.*missing\.csv: no such file\n$/);
+    expect(await rowCounts(testDatabase.url)).toEqual(before);
+  });
 });
