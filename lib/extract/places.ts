@@ -58,6 +58,8 @@ function wordBefore(text: string, start: number): string {
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!.toLowerCase();
     if (SKIPPED_BEFORE.test(word)) continue;
+    // "in Pakistan's Sindh province": the possessor does not hide the preposition.
+    if (/['’]s$/.test(word) && i > 0 && /^[A-Z]/.test(words[i]!)) continue;
     if (
       word === "of" &&
       i > 0 &&
@@ -404,9 +406,13 @@ export function claimPlaces(
 ): Map<Place, Claim> {
   const claimed = new Map<Place, Claim>();
   figures.forEach((f, index) => {
-    for (const p of places) {
+    for (let k = 0; k < places.length; k++) {
+      let p = places[k]!;
       if (p.start < f.end || p.start > f.sentenceEnd) continue;
       const between = text.slice(f.end, p.start);
+      // "in Pakistan's Sindh province": the possessed place is the one meant.
+      const next = places[k + 1];
+      if (next && /^['’]s\s+$/.test(text.slice(p.end, next.start))) p = next;
       if (
         /^\s*(?:were\s+\w+\s+|\w+\s+)?(?:in|at|on|via|through)\s+(?:the\s+)?(?:(?:city|village|town|camp|district) of\s+)?$/i.test(
           between,

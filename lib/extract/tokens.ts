@@ -55,6 +55,28 @@ function scanNumber(text: string, start: number): Token {
     }
   }
   let decimal = false;
+  // "1,5 million": a decimal comma, only before a scale word.
+  if (
+    !grouped &&
+    text[i] === "," &&
+    isDigit(text[i + 1]) &&
+    /^\d{1,2}\s*(million|billion|bn|m)\b/i.test(text.slice(i + 1, i + 14))
+  ) {
+    decimal = true;
+    i++;
+    while (isDigit(text[i])) i++;
+    const raw = text.slice(start, i);
+    return {
+      type: "num",
+      text: raw,
+      lower: raw,
+      start,
+      end: i,
+      value: Number(raw.replace(",", ".")),
+      grouped: false,
+      decimal,
+    };
+  }
   if (text[i] === "." && isDigit(text[i + 1]) && separator !== ".") {
     decimal = true;
     i++;
