@@ -200,27 +200,24 @@ interface Match {
 /** Lazy per-token views over a TokenTable: text and folded keys are made only for tokens looked at. */
 class Tokens {
   readonly count: number;
-  // Maps, not arrays: only tokens near capitals are looked at, and sparse arrays turn slow.
-  private readonly keys = new Map<number, string>();
-  private readonly raws = new Map<number, string>();
+  // Packed, not sparse: V8 turns a large array written at scattered indices into a slow dictionary.
+  private readonly keys: (string | undefined)[];
 
   constructor(
     readonly text: string,
     readonly table: TokenTable,
   ) {
     this.count = table.count;
+    this.keys = new Array<string | undefined>(table.count).fill(undefined);
   }
 
   raw(j: number): string {
-    let raw = this.raws.get(j);
-    if (raw === undefined)
-      this.raws.set(j, (raw = this.text.slice(this.table.starts[j], this.table.ends[j])));
-    return raw;
+    return this.text.slice(this.table.starts[j], this.table.ends[j]);
   }
 
   key(j: number): string {
-    let key = this.keys.get(j);
-    if (key === undefined) this.keys.set(j, (key = foldToken(this.raw(j))));
+    let key = this.keys[j];
+    if (key === undefined) this.keys[j] = key = foldToken(this.raw(j));
     return key;
   }
 
