@@ -41,13 +41,15 @@ function ViewSummary({ data, scopeName }: { data: DashboardData; scopeName?: str
     filters.undated === "exclude"
       ? "undated figures left out"
       : `${undated} undated (shown as “date unknown”)`;
-  return (
-    <p className="view-summary">
-      {figures.length} {figures.length === 1 ? "figure" : "figures"} from {documents}{" "}
-      {documents === 1 ? "document" : "documents"} · {places} · {metrics} · {describePeriod(data)} ·{" "}
-      {undatedText}
-    </p>
-  );
+  const total = data.matchingCount;
+  const text = [
+    `${total.toLocaleString("en-US")} ${total === 1 ? "figure" : "figures"} from ${documents.toLocaleString("en-US")}${total > figures.length ? "+" : ""} ${documents === 1 ? "document" : "documents"}`,
+    places,
+    metrics,
+    describePeriod(data),
+    undatedText,
+  ].join(" · ");
+  return <p className="view-summary">{text}</p>;
 }
 
 function widerViews(action: string, filters: Filters): { href: string; label: string }[] {

@@ -102,9 +102,9 @@ export function FilterForm({ action, filters, regions, years }: FilterFormProps)
   };
 
   const onChange = (event: FormEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const target = event.target;
     const form = formRef.current;
-    if (!form) return;
+    if (!form || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     if (target.name === "period" && target.value !== "custom") {
       for (const name of ["from", "to"]) {
         const input = form.elements.namedItem(name);
