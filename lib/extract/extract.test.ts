@@ -145,15 +145,15 @@ describe("metrics and units", () => {
   });
 
   it("lets the head noun decide between two descriptions", () => {
-    expect(briefs("More than 5,000 displaced people are in need of assistance.")).toEqual([
-      "displaced 5000 at_least people",
+    expect(briefs("Over 8,000 displaced people are in need of shelter assistance.")).toEqual([
+      "displaced 8000 at_least people",
     ]);
   });
 
   it("reads bare numbers in a list as the group named before", () => {
-    expect(briefs("Two children were killed and three were wounded.")).toEqual([
-      "killed 2 exact children",
-      "injured 3 exact children",
+    expect(briefs("Five children were killed and two were wounded.")).toEqual([
+      "killed 5 exact children",
+      "injured 2 exact children",
     ]);
   });
 
@@ -180,14 +180,14 @@ describe("metrics and units", () => {
   });
 
   it("reads the article of a singular noun as one", () => {
-    expect(briefs("The strike resulted in the death of a child.")).toEqual(["killed 1 exact children"]);
+    expect(briefs("The blast caused the death of a child.")).toEqual(["killed 1 exact children"]);
   });
 });
 
 describe("not figures", () => {
   it.each([
     ["durations", "The two-day talks ended after three months of fighting in the past 24 hours."],
-    ["dates and times", "By 7 a.m. on 20 June 2019, the crisis that began in March 2011 went on."],
+    ["dates and times", "By 6 a.m. on 14 May 2020, the war that began in April 2014 went on."],
     ["ordinals", "It was the first deadline and the third time, a potential fifth round."],
     ["money", "The UN appealed for $426 million and €12 million to help."],
     [
@@ -199,14 +199,14 @@ describe("not figures", () => {
       "counts of things",
       "Strikes destroyed 30 houses, 12 trucks, 4 bridges and 9 tents, and 556 livestock died.",
     ],
-    ["ages", "The 24-year-old and children under the age of five were treated."],
+    ["ages", "The 31-year-old and children under the age of five were treated."],
     [
       "forces and committees",
-      "The committee has 150 members and the 13,000-strong mission has three groups of 50 people each.",
+      "The panel has 120 members and the 9,000-strong force has four teams of 30 people each.",
     ],
-    ["aid reached", "Convoys reached 2.6 million people and IOM has assisted 10,641 of them."],
-    ["forecasts", "Up to 500,000 could flee and the number will rise to 3 million by June."],
-    ["plans", "Under the deal, between 10,000 and 15,000 people would evacuate in batches."],
+    ["aid reached", "Convoys reached 1.1 million people and the agency has assisted 9,300 of them."],
+    ["forecasts", "Up to 200,000 could flee and the number will rise to 2 million by July."],
+    ["plans", "Under the truce, between 5,000 and 8,000 people would evacuate in stages."],
     [
       "unspecified quantities",
       "Many others were injured, including children, and an equal number of refugees.",
@@ -217,8 +217,8 @@ describe("not figures", () => {
   });
 
   it("keeps people-in-need assessments although they look ahead", () => {
-    expect(briefs("In 2024, 16.7 million people are assessed to need humanitarian assistance.")).toEqual([
-      "in_need 16700000 exact people",
+    expect(briefs("In 2025, 9.1 million people are assessed to need humanitarian assistance.")).toEqual([
+      "in_need 9100000 exact people",
     ]);
   });
 
@@ -232,9 +232,9 @@ describe("not figures", () => {
 describe("quotes", () => {
   it("quotes the number and what it counts, at exact offsets", () => {
     const text =
-      "Activists say the bombardment caused the displacement of over 186,000 people from their homes.";
+      "Monitors say the offensive caused the displacement of over 74,000 people from their villages.";
     const [figure] = run(text);
-    expect(figure?.quote).toBe("the displacement of over 186,000 people");
+    expect(figure?.quote).toBe("the displacement of over 74,000 people");
     expect(text.slice(figure!.start, figure!.end)).toBe(figure?.quote);
     expect(figure?.sentence).toBe(text);
     expect(figure?.sentenceStart).toBe(0);

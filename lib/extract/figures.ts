@@ -45,7 +45,7 @@ export interface ItemContext {
   migrationContext: boolean;
   /** Character offsets where the text names a country. */
   countryStarts: Set<number>;
-  /** The last figure of earlier sentences, for "the figure had risen to …". */
+  /** The last figure of earlier sentences, for "the figure has since climbed to …". */
   previous: SentenceFigure | null;
 }
 
@@ -497,7 +497,7 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   return makeCue(j, lw, metric);
 }
 
-/** A verb or noun right before the number that takes it as object: "killed 12 civilians", "the deaths of 20 people". */
+/** A verb or noun right before the number that takes it as object: "killed 31 villagers", "the deaths of 17 people". */
 function leftCue(
   tokens: Token[],
   p: NumberPhrase,
@@ -561,7 +561,7 @@ interface RightCue extends Cue {
   modal: boolean;
 }
 
-/** The predicate after the counted group: "20 civilians were massacred", "1,000 people, including …, were killed". */
+/** The predicate after the counted group: "40 villagers were massacred", "300 people, including …, were killed". */
 function rightCue(
   tokens: Token[],
   from: number,
@@ -581,8 +581,8 @@ function rightCue(
     if (lw === "including" || lw === "among" || lw === "(") list = true;
     if (AUX_WORDS.has(lw) || (t.type === "word" && /ed$/.test(lw))) verb = true;
     // Another count starts its own clause ("… climbed to 2,300, with more than 10,000 injured"), unless it is
-    // part of a list of the same group ("454 civilians, including 88 women") or coordinated with it ("14 women
-    // and 16 children in captivity", but not "600 were rescued and 20 are missing").
+    // part of a list of the same group ("300 people, including 60 women") or coordinated with it ("9 women
+    // and 11 children held hostage", but not "600 were rescued and 20 are missing").
     if (
       t.type === "num" &&
       !list &&
@@ -632,7 +632,7 @@ function rightCue(
   return undefined;
 }
 
-/** "the death toll … had risen to 5,000", "the total number of affected families … stand at 2,329". */
+/** "the death toll … has climbed to 800", "the number of affected households … stands at 1,420". */
 function linkedCue(
   tokens: Token[],
   p: NumberPhrase,
@@ -841,7 +841,7 @@ function decide(
     metric = left.metric;
     cueIndex = left.index;
     if (left.index >= p.first - 3) quoteFirst = Math.min(quoteFirst, left.index);
-    // "the deaths of 20 people": the noun's article belongs to the quote.
+    // "the deaths of 17 people": the noun's article belongs to the quote.
     if (w(tokens, left.index + 1) === "of" && /^(the|a)$/.test(w(tokens, quoteFirst - 1))) quoteFirst--;
     if (left.weak && headMetric) metric = headMetric;
     if (
@@ -862,7 +862,7 @@ function decide(
   ) {
     metric = right.metric;
     cueIndex = right.index;
-    // "75 deaths, 52 injuries": an event noun is the metric; "194 evacuated patients had arrived": so is a
+    // "41 deaths, 12 injuries": an event noun is the metric; "60 evacuated patients arrived": so is a
     // participle, over a verb of movement; "displaced people in need": over a state.
     const eventNoun =
       head.nounMetric !== null && head.nounMetric !== "displaced" && head.nounMetric !== "refugees";
@@ -890,7 +890,7 @@ function decide(
   ) {
     metric = "population";
   } else if (head.demonym && ctx.migrationContext) {
-    // "the country had more than 550,000 Venezuelans", told by its director of migration.
+    // "the country now has 300,000 Nicaraguans", in a report on migration.
     metric = "refugees";
   }
   if (metric === null) {
@@ -916,7 +916,7 @@ function decide(
     metric = prev.metric;
   }
   if (metric === null && hadPrevious && prev && !head.force && (head.unit === null || head.index !== null)) {
-    // A list: "nine people in Bulaburin, two people in Dalori, and one in Kofa".
+    // A list: "six people in Kanama, four in Bulu, and one in Gari".
     metric = prev.metric;
     if (unit === null) unit = prev.unit;
   }
@@ -924,7 +924,7 @@ function decide(
   if (metric === null) return null;
   if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
   if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
-  // "three children were killed and two were wounded": a bare number counts the group named before it.
+  // "two children were killed and three were hurt": a bare number counts the group named before it.
   const newGroup = w(tokens, p.last + 1) === "more" || w(tokens, p.first - 1) === "from";
   if (unit === null)
     unit = prev && !head.partitive && head.index === null && !newGroup ? prev.unit : "people";

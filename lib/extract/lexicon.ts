@@ -193,7 +193,7 @@ export const ADJECTIVE_METRICS: Record<string, Metric> = dict({
 
 /** Counted things rather than people. */
 export const THING_NOUNS = set(`
-  trucks truck lorries buses bus ambulances ambulance ambulanes vehicles cars boats boat ships ship shells shell
+  trucks truck lorries buses bus ambulances ambulance vehicles cars boats boat ships ship shells shell
   rockets rocket missiles missile bombs bomb airstrikes airstrike strikes raids raid massacres attacks attack
   tents tent camps camp shelters shelter sites site houses house homes buildings building bridges bridge
   districts district provinces villages village towns town cities schools school hospitals hospital clinics
@@ -204,7 +204,7 @@ export const THING_NOUNS = set(`
   locations settlements documents reports cases incidents violations times occasions rounds sessions
   projects wells pumps latrines classrooms beds meals kits rations doses items parcels packages
   percent per cent dollars euros pounds usd eur rupees shillings francs barrels hectares acres mm cm
-  times fold-times days weeks months years hours minutes seconds decades nights`);
+  times days weeks months years hours minutes seconds decades nights`);
 
 export const TIME_UNITS = set(
   "second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades century centuries weekend weekends",

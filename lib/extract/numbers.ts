@@ -382,7 +382,7 @@ function parseVague(
 }
 
 function qualifierBefore(tokens: Token[], at: number): { qualifier: Qualifier; first: number } | undefined {
-  // "at least another 6,000", "up to an additional 500"
+  // "at least another 900", "up to an additional 500"
   let i = at;
   if (/^(another|additional|further)$/.test(wordAt(tokens, i - 1) ?? "")) i--;
   if (wordAt(tokens, i - 1) === "an" && wordAt(tokens, i) === "additional") i--;

@@ -47,7 +47,7 @@ describe("periods", () => {
   it("reports the published date and the resolved period on each figure", () => {
     const [figure] = extract({
       id: "x",
-      text: "The bombardment since late April has killed more than 400 civilians so far.",
+      text: "The offensive since late April has killed more than 250 civilians so far.",
       published: REFERENCE,
     });
     expect(figure?.reported).toBe(REFERENCE);

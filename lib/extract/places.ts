@@ -151,7 +151,7 @@ export function findPlaces(text: string): Place[] {
   for (const m of mentions) {
     let start = m.start;
     let end = m.end;
-    // "Al Hole", "al- Msheik": the gazetteer may match the name without its article.
+    // "Al Bab", "al- Rai": the gazetteer may match the name without its article.
     const art = /(?:^|\s)((?:Al|al|El|el|Ar|As|An|Ad)[-\s]\s?)$/.exec(
       text.slice(Math.max(0, start - 5), start),
     );
@@ -200,7 +200,7 @@ export function findPlaces(text: string): Place[] {
     const prep = wordBefore(text, start);
     const venue =
       VENUE_CUES.test(text.slice(Math.max(0, start - 40), start)) ||
-      // A dateline ("ABECHE, Chad, February 11 (UNHCR) -") says where the reporter is.
+      // A dateline ("GOMA, Congo, 3 May (Reuters) -") says where the reporter is.
       (/^[A-Z]{3,}$/.test(text.slice(start, end)) && /^\s*[,(]/.test(after)) ||
       /\b(based in|headquartered in)\s*$/.test(text.slice(Math.max(0, start - 20), start));
     const mention = text.slice(start, end);
@@ -317,7 +317,7 @@ export interface PlaceRequest {
 export interface Claim {
   index: number;
   start: number;
-  /** Claimed by a figure the place is part of ("the number of Rohingya in Cox's Bazaar to 867,500"). */
+  /** Claimed by a figure the place is part of ("bringing the total in Kutupalong to 90,000"). */
   strong: boolean;
 }
 
@@ -363,8 +363,8 @@ export function choosePlace(
     const claim = claimedBy.get(p);
     if (claim?.strong && claim.index !== figureIndex) continue;
     let value = score(p, specificity(p));
-    // A name claimed by a neighbouring figure ("20 people, including 11 in Dara'a city") is theirs, unless the
-    // two figures share it ("the death of a child and injuries to three others in Maaret Tamsrin").
+    // A name claimed by a neighbouring figure ("30 people, including 12 in Aleppo city") is theirs, unless the
+    // two figures share it ("the death of a man and injuries to two others in Ariha").
     if (claim && claim.index !== figureIndex) {
       const gap = figure.end <= claim.start ? text.slice(figure.end, claim.start) : ",";
       if (/[,;(]|\d|\bincluding\b/.test(gap) || claim.index !== figureIndex + 1) value -= 15;
@@ -374,7 +374,7 @@ export function choosePlace(
       best = p;
     }
   }
-  // "in the gas-rich province": a place the text does not name competes too, and wins as null.
+  // "in the oil-rich province": a place the text does not name competes too, and wins as null.
   const clause = text.slice(clauseStart, clauseEnd);
   let unnamedWins = false;
   let anyUnnamed = false;
@@ -388,7 +388,7 @@ export function choosePlace(
   if (unnamedWins) return null;
   if (best) return { place: best, from: "sentence" };
   if (anyUnnamed) return null;
-  // "the dead toll in Derna had risen to two thousand, while almost six thousand people are missing"
+  // "the toll in Hama rose to 40, while some 90 people are missing"
   const rest = places.filter(
     (p) =>
       p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue && !claimedBy.get(p)?.strong,
@@ -398,7 +398,7 @@ export function choosePlace(
   return null;
 }
 
-/** Names right after a figure ("nine people in Bulaburin, two in Dalori") belong to that figure. */
+/** Names right after a figure ("six people in Kanama, four in Bulu") belong to that figure. */
 export function claimPlaces(
   places: Place[],
   figures: Array<{ start: number; end: number; sentenceEnd: number }>,
@@ -422,7 +422,7 @@ export function claimPlaces(
       }
       break;
     }
-    // "the total number of Rohingya in Cox's Bazaar to 867,500": the place inside the figure's own subject.
+    // "bringing the total in Kutupalong to 90,000": the place inside the figure's own subject.
     for (let k = places.length - 1; k >= 0; k--) {
       const p = places[k]!;
       if (p.end > f.start) continue;
