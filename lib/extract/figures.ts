@@ -813,8 +813,11 @@ function decide(
       )
     ) {
       if (head.index === null || head.thing || head.force) return null;
+      // "70 percent of the 8 million people displaced": the whole is a count of what happened to them.
+      const described =
+        head.nounMetric ?? head.adjMetric ?? ADJECTIVE_METRICS[w(tokens, head.end + 1)] ?? null;
       return {
-        metric: "population",
+        metric: described ?? "population",
         value: p.value,
         lower: p.lower,
         upper: p.upper,

@@ -72,7 +72,7 @@ function wordBefore(text: string, start: number): string {
 }
 
 const ORGANISATION_WORDS =
-  /\b(Nations|Ministry|Minister|Office|Affairs|Authority|Council|Agency|Organi[sz]ation|Programme|Program|Health|Spring|Observatory|Committee|Forces|Army|Front|Government|Coalition|Cross|Crescent|Media|Center for|Centre for|News|Press|Reuters|Television|University|Court|Bank of|Fund|Union|Police|Military|Security|Management|Development|Commission|Service|Services|Movement|Party|State Media|Guard)\b/;
+  /\b(Nations|Ministry|Minister|Office|Affairs|Authority|Council|Agency|Organi[sz]ation|Programme|Program|Health|Spring|Observatory|Committee|Forces|Army|Front|Government|Coalition|Cross|Crescent|Media|Center for|Centre for|News|Press|Reuters|Television|University|Court|Bank of|Fund|Union|Police|Military|Security|Management|Development|Commission|Service|Services|Movement|Party|State Media|Guard|Cyclone|Storm|Hurricane|Typhoon|Tropical|Operation|Agreement|Accord|Festival|Summit|Conference)\b/;
 const DEMONYM = /(ian|ean|ish|ese|i|an|ic)$/;
 const PLACE_TYPE_WORDS =
   /^(Camp|Reception|Centre|Center|Settlement|Transit|Crossing|Governorate|Province|State|City|District|Region|Strip|Valley|Border|Point|Sub-district|Airport|Refugee|Site)\b/;
@@ -83,6 +83,19 @@ const UNKNOWN_NAME = new RegExp(
   `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
   "g",
 );
+
+/** Capitalised words that may stand before a place name without being part of it. */
+const NAME_BREAKERS =
+  /^(The|A|An|In|On|At|Of|To|From|Into|Near|Across|Through|Via|And|Or|But|For|With|By|While|Since|During|After|Before|Both|Northern|Southern|Eastern|Western|Central|North|South|East|West|Upper|Lower|Greater|Rural|Mr|Mrs|Ms|Dr|President|Minister|General|Governor|UN|U\.N\.|UNHCR|IOM|OCHA|WFP|WHO|UNICEF|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** Whether the words around a position are mostly capitalised, as in a headline. */
+function titleCase(text: string, start: number, end: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
+  const around = text.slice(lineStart, Math.min(text.length, end + 60));
+  const words = around.match(/\b[A-Za-z]{4,}\b/g) ?? [];
+  const capital = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return words.length >= 4 && capital / words.length > 0.6;
+}
 
 /** Capitalised names after a locative preposition that the gazetteer does not know: villages, camps, crossings. */
 export function unknownNames(
@@ -156,6 +169,23 @@ export function findPlaces(text: string): Place[] {
       text.slice(Math.max(0, start - 5), start),
     );
     if (art && m.known) start -= art[1]!.length;
+    // "the village of Tin Hama": a known name inside a longer one is a place the gazetteer does not know.
+    let known = m.known;
+    let region = m.region;
+    const longer = /(?:^|[^\p{L}’'-])(\p{Lu}[\p{L}’'-]*) $/u.exec(text.slice(Math.max(0, start - 25), start));
+    if (
+      longer &&
+      m.known &&
+      !art &&
+      !NAME_BREAKERS.test(longer[1]!) &&
+      !/['’]s$/.test(longer[1]!) &&
+      !DIRECTIONS.test(`${longer[1]} `) &&
+      !titleCase(text, start, end)
+    ) {
+      start -= longer[1]!.length + 1;
+      known = false;
+      region = null;
+    }
     const dir = DIRECTIONS.exec(text.slice(Math.max(0, start - 20), start));
     if (dir) start -= dir[1]!.length;
     const camp = /^\s+(camp|air strip|airstrip)\b/.exec(text.slice(end, end + 12));
@@ -204,7 +234,7 @@ export function findPlaces(text: string): Place[] {
       (/^[A-Z]{3,}$/.test(text.slice(start, end)) && /^\s*[,(]/.test(after)) ||
       /\b(based in|headquartered in)\s*$/.test(text.slice(Math.max(0, start - 20), start));
     const mention = text.slice(start, end);
-    places.push({ start, end, mention, region: m.region, known: m.known, prep, venue });
+    places.push({ start, end, mention, region, known, prep, venue });
   }
   // An actor beside another ("the regime and Russia") is not where anything happened.
   return joinLists(text, places).filter((p) => !/^(and|by|with|between)$/.test(p.prep));
