@@ -15,6 +15,7 @@ function freePort(): string {
 // through the environment, and the build (when there is none) happens once, before both servers start.
 if (!process.env.E2E_SAMPLE_PORT) {
   process.env.E2E_SAMPLE_PORT = freePort();
+  process.env.E2E_SAMPLE_PG_PORT = freePort();
   process.env.E2E_FIXTURE_PORT = freePort();
   if (!existsSync(".next/BUILD_ID")) {
     const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -22,8 +23,10 @@ if (!process.env.E2E_SAMPLE_PORT) {
   }
 }
 const samplePort = process.env.E2E_SAMPLE_PORT;
+const samplePgPort = process.env.E2E_SAMPLE_PG_PORT ?? "";
 const fixturePort = process.env.E2E_FIXTURE_PORT ?? "";
 const sampleURL = `http://127.0.0.1:${samplePort}`;
+const samplePgURL = `http://127.0.0.1:${samplePgPort}`;
 const fixtureURL = `http://127.0.0.1:${fixturePort}`;
 
 export default defineConfig({
@@ -59,6 +62,12 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: sampleURL },
     },
     {
+      // The same on PostgreSQL (TEST_PG_ADMIN_URL, as the db tests use).
+      name: "sample-pg",
+      testMatch: ["sample.spec.ts"],
+      use: { ...devices["Desktop Chrome"], baseURL: samplePgURL },
+    },
+    {
       // Dated figures in several regions and periods, for the filters.
       name: "fixture",
       testMatch: ["dashboard.spec.ts", "accessibility.spec.ts"],
@@ -70,6 +79,15 @@ export default defineConfig({
       command: "npx tsx e2e/serve.ts sample",
       url: `${sampleURL}/`,
       env: { E2E_PORT: samplePort },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      command: "npx tsx e2e/serve.ts sample-pg",
+      url: `${samplePgURL}/`,
+      env: { E2E_PORT: samplePgPort },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",

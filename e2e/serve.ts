@@ -5,46 +5,31 @@ import path from "node:path";
 
 import { openDatabase } from "../db/client";
 import { loadRecords } from "../db/load";
+import { createPgTestDatabase } from "../db/testing";
 import { fixtureRecords } from "./fixtures/dataset";
 
 /**
- * A server for the end-to-end tests, on a fresh SQLite database of its own (the build must exist):
- * - `sample`: `npm start`'s own script on an empty database, so it migrates and loads the sample itself;
- * - `fixture`: `next start` on a database holding only the dated fixture figures.
+ * A server for the end-to-end tests, on a fresh database of its own (the build must exist):
+ * - `sample`: `npm start`'s own script on an empty SQLite file, so it migrates and loads the sample itself;
+ * - `sample-pg`: the same on an empty PostgreSQL database (created through TEST_PG_ADMIN_URL, dropped after);
+ * - `fixture`: `next start` on a SQLite file holding only the dated fixture figures.
  */
+const MODES = ["sample", "sample-pg", "fixture"] as const;
+type Mode = (typeof MODES)[number];
+
 const mode = process.argv[2];
 const port = process.env.E2E_PORT;
-if ((mode !== "sample" && mode !== "fixture") || !port) {
-  console.error("Usage: E2E_PORT=PORT tsx e2e/serve.ts sample|fixture");
+if (!isMode(mode) || !port) {
+  console.error(`Usage: E2E_PORT=PORT tsx e2e/serve.ts ${MODES.join("|")}`);
   process.exit(2);
 }
 
+function isMode(value: string | undefined): value is Mode {
+  return (MODES as readonly (string | undefined)[]).includes(value);
+}
+
 const directory = path.resolve(".tmp", `e2e-${mode}-${port}`);
-const databaseFile = path.join(directory, "keyfigures.db");
 const STALE_MS = 6 * 60 * 60 * 1000;
-
-async function loadFixture(): Promise<void> {
-  const database = await openDatabase(databaseFile);
-  try {
-    const counts = await loadRecords(database, fixtureRecords(), { sourceFile: "e2e/fixtures/dataset.ts" });
-    console.log(`[e2e] ${databaseFile}: ${counts.figuresNew} fixture figures`);
-  } finally {
-    await database.close();
-  }
-}
-
-function startServer(): ChildProcess {
-  const env = { ...process.env, DATABASE_URL: databaseFile, PORT: port, NODE_ENV: "production" as const };
-  if (mode === "sample") {
-    const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-    return spawn(process.execPath, [tsx, "scripts/start.ts"], { stdio: "inherit", env });
-  }
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: "inherit",
-    env,
-  });
-}
 
 /** Databases of earlier runs that were killed before they could remove their own. */
 function removeStaleRuns(): void {
@@ -58,17 +43,55 @@ function removeStaleRuns(): void {
   }
 }
 
-async function main(): Promise<void> {
-  removeStaleRuns();
+/** A fresh, empty database for this server: its URL, and how to remove it. */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (mode === "sample-pg") return createPgTestDatabase();
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
-  if (mode === "fixture") await loadFixture();
-  const server = startServer();
+  return {
+    url: path.join(directory, "keyfigures.db"),
+    drop: async () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
+
+async function loadFixture(url: string): Promise<void> {
+  const database = await openDatabase(url);
+  try {
+    const counts = await loadRecords(database, fixtureRecords(), { sourceFile: "e2e/fixtures/dataset.ts" });
+    console.log(`[e2e] ${url}: ${counts.figuresNew} fixture figures`);
+  } finally {
+    await database.close();
+  }
+}
+
+function startServer(databaseUrl: string): ChildProcess {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: port, NODE_ENV: "production" as const };
+  if (mode === "fixture") {
+    const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+    return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      stdio: "inherit",
+      env,
+    });
+  }
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  return spawn(process.execPath, [tsx, "scripts/start.ts"], { stdio: "inherit", env });
+}
+
+async function main(): Promise<void> {
+  removeStaleRuns();
+  const database = await freshDatabase();
+  if (mode === "fixture") await loadFixture(database.url);
+  const server = startServer(database.url);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
     process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => {
-    rmSync(directory, { recursive: true, force: true });
-    process.exit(code ?? 0);
+    database.drop().then(
+      () => process.exit(code ?? 0),
+      (error: unknown) => {
+        console.error(`[e2e] could not remove the test database: ${String(error)}`);
+        process.exit(code ?? 1);
+      },
+    );
   });
 }
 
