@@ -12,7 +12,7 @@ function freePort(): string {
 }
 
 // The runner evaluates this file first and its workers again later: ports are chosen once and inherited
-// through the environment, and the build (when there is none) happens once, before both servers start.
+// through the environment, and the build (when there is none) happens once, before the servers start.
 if (!process.env.E2E_SAMPLE_PORT) {
   process.env.E2E_SAMPLE_PORT = freePort();
   process.env.E2E_SAMPLE_PG_PORT = freePort();
