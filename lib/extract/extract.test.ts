@@ -212,6 +212,18 @@ describe("not figures", () => {
       "Many others were injured, including children, and an equal number of refugees.",
     ],
     ["earthquake magnitude", "A 6.8 magnitude earthquake struck at 5 km depth."],
+    ["projections", "The population of the country is projected to reach 50 million by 2030."],
+    [
+      "beneficiaries",
+      "WFP has distributed 12,000 metric tonnes of food to 1.4 million beneficiaries in 2023.",
+    ],
+    [
+      "people targeted",
+      "Humanitarian partners targeted 3.2 million people with assistance in the first quarter.",
+    ],
+    ["vaccination", "UNICEF said it had vaccinated 2.3 million children against polio in the campaign."],
+    ["staff and fighters", "The agency employs 1,200 staff, and the group has some 3,000 fighters."],
+    ["ratios", "About 1 in 3 children under five is stunted, according to the 2022 survey."],
   ])("%s", (_family, text) => {
     expect(run(text)).toEqual([]);
   });

@@ -668,6 +668,8 @@ function linkedCue(
     if (t.type === "num" && !(w(tokens, j - 1) === "from" && change.test(w(tokens, j - 2)))) break;
     const lw = t.lower;
     if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
+    if (/^(projected|expected|forecast|likely|set|poised)$/.test(lw) && w(tokens, j + 1) === "to")
+      modal = true;
     if (lw === "estimated" && /^(total|number|toll|figure)$/.test(w(tokens, j + 1))) estimated = true;
     if (ANAPHORS.has(lw)) anaphor = true;
     if (lw === "number" && w(tokens, j + 1) === "of" && unit === null) {
