@@ -20,7 +20,10 @@ export const METRIC_LABELS: Record<Metric, string> = {
   affected: "Affected",
 };
 
-const METRIC_PARTICIPLES: Partial<Record<Metric, string>> = {
+const LABELS_BY_NAME: Readonly<Record<string, string>> = METRIC_LABELS;
+
+/** Keyed by any string so a metric read from the database needs no cast; a missing key means "no participle". */
+const METRIC_PARTICIPLES: Readonly<Record<string, string>> = {
   killed: "killed",
   injured: "injured",
   displaced: "displaced",
@@ -54,7 +57,7 @@ export function placePhrase(metric: Metric | (string & {}), place: string): stri
 }
 
 export function metricLabel(metric: Metric | string): string {
-  return METRIC_LABELS[metric as Metric] ?? metric;
+  return LABELS_BY_NAME[metric] ?? metric;
 }
 
 /** The unit as a noun phrase after the number: "people", "civilian", "of people" after "dozens". */
@@ -69,7 +72,7 @@ export function figureParts(
   f: FigureWording,
   style: NumberStyle = "compact",
 ): { quantity: string; rest: string } {
-  const participle = METRIC_PARTICIPLES[f.metric as Metric];
+  const participle = METRIC_PARTICIPLES[f.metric];
   const noun = unitNoun(f);
   return {
     quantity: formatQuantity(f, style),
@@ -88,7 +91,7 @@ export function figurePhrase(f: FigureWording, style: NumberStyle = "compact"): 
 
 /** The phrase in words for assistive technology: "at least 186,000 people displaced". */
 export function describeFigure(f: FigureWording): string {
-  const participle = METRIC_PARTICIPLES[f.metric as Metric];
+  const participle = METRIC_PARTICIPLES[f.metric];
   const counted = `${describeQuantity(f)} ${f.unit}`;
   return participle ? `${counted} ${participle}` : `${counted} (${metricLabel(f.metric).toLowerCase()})`;
 }
