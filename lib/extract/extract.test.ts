@@ -45,6 +45,8 @@ describe("numbers", () => {
     ["Tens of thousands of people have fled.", "displaced 20000-99999 vague people"],
     ["Hundreds of thousands of refugees crossed into Uganda.", "refugees 200000-999999 vague people"],
     ["Millions of people need food assistance.", "in_need 2000000-9999999 vague people"],
+    ["Around two dozen people were injured.", "injured 24 approx people"],
+    ["Between 1 and 2 million people need aid.", "in_need 1000000-2000000 vague people"],
   ])("%s", (text, expected) => {
     expect(briefs(text)).toEqual([expected]);
   });

@@ -85,6 +85,7 @@ const BEFORE: QualifierPattern[] = [
   ["over", "at_least"],
   ["at least", "at_least"],
   ["upwards of", "at_least"],
+  ["upward of", "at_least"],
   ["in excess of", "at_least"],
   ["no fewer than", "at_least"],
   ["no less than", "at_least"],
@@ -323,6 +324,13 @@ function parseRawNumber(tokens: Token[], i: number): RawNumber | undefined {
   for (;;) {
     const w = wordAt(tokens, j);
     if (w === undefined) break;
+    // "two dozen" is 24; "dozens" alone is vague and never reaches here.
+    if (w === "dozen" && current > 0 && current < 100 && total === 0) {
+      current *= 12;
+      last = j;
+      j++;
+      break;
+    }
     if (w === "hundred") {
       current *= 100;
       last = j;
