@@ -439,6 +439,16 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
     if (lw === "staying" || lw === "sheltering") return makeCue(j, lw, "displaced");
     return makeCue(j, lw, "population");
   }
+  // "4,000 remain in camps": only a stay in camps or shelters names a group.
+  if (
+    (lw === "remain" || lw === "remains" || lw === "remained" || lw === "remaining") &&
+    (n1 === "in" || n1 === "at")
+  ) {
+    for (let k = j + 2; k < j + 6; k++) {
+      if (/^(camps?|sites?|shelters?|settlements?|centres?|centers?|tents?)$/.test(w(tokens, k)))
+        return makeCue(j, lw, "displaced", k);
+    }
+  }
   if (lw === "left" || lw === "leaving" || lw === "leave") {
     const next = tokens[j + 1];
     if (next && (isCapitalized(next) || n1 === "their" || n1 === "the" || n1 === "home" || n1 === "homes")) {
@@ -722,6 +732,15 @@ const PRESENT_VERBS = new Set(
   ),
 );
 
+/** Whether a contrasting clause ("but", "whereas") separates two tokens. */
+function clauseBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const lw = w(tokens, k);
+    if (lw === "whereas" || lw === "but" || lw === "although") return true;
+  }
+  return false;
+}
+
 const PERSONAL_VERBS: Set<string> = new Set(
   "killed killing kill wounded wounding injured injuring abducted abducting kidnapped kidnapping arrested arresting detained detaining evacuated displaced massacred executed".split(
     " ",
@@ -920,7 +939,14 @@ function decide(
   if (metric === null && head.partitive && prev) {
     metric = prev.metric;
   }
-  if (metric === null && hadPrevious && prev && !head.force && (head.unit === null || head.index !== null)) {
+  if (
+    metric === null &&
+    hadPrevious &&
+    prev &&
+    !head.force &&
+    (head.unit === null || head.index !== null) &&
+    !clauseBetween(tokens, prev.numLast, p.first)
+  ) {
     // A list: "six people in Kanama, four in Bulu, and one in Gari".
     metric = prev.metric;
     if (unit === null) unit = prev.unit;

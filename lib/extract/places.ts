@@ -80,7 +80,7 @@ const PLACE_TYPE_WORDS =
 const NAME =
   "(?:(?:al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)[-\\s]\\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ’'-]*(?:\\s+(?:(?:al|el|ad|ar|as|de|da|ez|du|bin|abu)[-\\s]\\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ’'-]*){0,3}";
 const UNKNOWN_NAME = new RegExp(
-  `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
+  `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout|fled|fleeing|flee|left|leaving|entered|entering)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
   "g",
 );
 
@@ -109,7 +109,7 @@ export function unknownNames(
     const found = m[1] ?? m[2]!;
     const start = m.index + m[0].length - found.length;
     const end = start + found.length;
-    const first = found.split(/[\s-]/)[0]!;
+    const first = found.split(/[\s-]/)[0]!.replace(/['’]s$/, "");
     if (NOT_PLACES.has(first) || NOT_PLACES.has(found)) continue;
     if (/^[A-Z]{2,6}(['’]s)?$/.test(found)) continue;
     if (ORGANISATION_WORDS.test(found)) continue;
