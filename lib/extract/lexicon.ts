@@ -189,6 +189,8 @@ export const ADJECTIVE_METRICS: Record<string, Metric> = dict({
   returning: "returned",
   returned: "returned",
   uprooted: "displaced",
+  evicted: "displaced",
+  expelled: "displaced",
 });
 
 /** Counted things rather than people. */

@@ -283,6 +283,20 @@ export function resolvePeriod(sentence: string, published: string | null | undef
     return { start: `${ref.getUTCFullYear()}-01-01`, end: iso(ref), precision: "day" };
   }
   if (!DATE_CUE.test(sentence)) return null;
+  const quarter = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+((?:19|20)\d\d)\b/i.exec(
+    sentence,
+  );
+  if (quarter) {
+    const q =
+      ["first", "1st", "second", "2nd", "third", "3rd", "fourth", "4th"].indexOf(quarter[1]!.toLowerCase()) >>
+      1;
+    const y = Number(quarter[2]);
+    return {
+      start: iso(utc(y, q * 3, 1)),
+      end: iso(utc(y, q * 3 + 2, lastDay(y, q * 3 + 2))),
+      precision: "quarter",
+    };
+  }
   const re = new RegExp(DATE.source, DATE.flags);
   let first: FigurePeriod | null = null;
   let m: RegExpExecArray | null;

@@ -452,6 +452,18 @@ export function claimPlaces(
       }
       break;
     }
+    // "Jordan is already hosting 600,000 refugees": the host named as subject is the figure's place.
+    for (let k = places.length - 1; k >= 0; k--) {
+      const p = places[k]!;
+      if (p.end > f.start || f.start - p.end > 60) continue;
+      if (
+        /^\s+(?:(?:is|are|was|has|have|had)\s+)?(?:(?:already|currently|now|still)\s+)?(?:hosts|hosting|hosted|host|receives|received|welcomed|shelters|sheltering)\b/.test(
+          text.slice(p.end, f.end),
+        )
+      )
+        claimed.set(p, { index, start: f.start, strong: false });
+      break;
+    }
     // "bringing the total in Kutupalong to 90,000": the place inside the figure's own subject.
     for (let k = places.length - 1; k >= 0; k--) {
       const p = places[k]!;
