@@ -9,7 +9,7 @@ import {
   toFigureRegion,
   type Place,
 } from "./places";
-import { findPlaceMentions } from "@/lib/regions";
+import { findPlaceMentions, type PlaceMention } from "@/lib/regions";
 
 import { splitSentences, tokenize, type Token } from "./tokens";
 import type { ExtractedFigure, InputItem, Metric } from "./types";
@@ -45,11 +45,12 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
     return [];
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
+  const gazetteer = lazyMentions(text);
   const ctx: ItemContext = {
     refugeeContext: /refugee|asylum/i.test(text),
     evacuationContext: /evacuat/i.test(text),
     migrationContext: /refugee|asylum|migra/i.test(text),
-    countryStarts: countryStarts(text),
+    countryStarts: countryStarts(text, gazetteer),
     previous: null,
   };
   const located: Located[] = [];
@@ -77,17 +78,32 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
     t = e;
   }
   if (located.length === 0) return [];
-  return finish(item, text, located);
+  return finish(item, text, located, gazetteer);
 }
 
 /** Where the text names a country, for "fled Ukraine" (only looked up when some verb of flight is there). */
-function countryStarts(text: string): Set<number> {
+function countryStarts(text: string, gazetteer: () => PlaceMention[]): Set<number> {
   if (!/\b(fled|flee|fleeing|flees|escaped)\s+[A-Z]/.test(text)) return new Set();
   return new Set(
-    findPlaceMentions(text)
+    gazetteer()
       .filter((m) => m.region.level === 0)
       .map((m) => m.start),
   );
+}
+
+/** The gazetteer's mentions in a text, looked up once and only when needed. */
+function lazyMentions(text: string): () => PlaceMention[] {
+  let mentions: PlaceMention[] | undefined;
+  return () => {
+    if (mentions === undefined) {
+      try {
+        mentions = findPlaceMentions(text);
+      } catch {
+        mentions = [];
+      }
+    }
+    return mentions;
+  };
 }
 
 function tokenStart(tokens: Token[], i: number): number {
@@ -98,10 +114,18 @@ function tokenEnd(tokens: Token[], i: number): number {
   return tokens[i]?.end ?? 0;
 }
 
-function finish(item: InputItem, text: string, located: Located[]): ExtractedFigure[] {
+function finish(
+  item: InputItem,
+  text: string,
+  located: Located[],
+  gazetteer: () => PlaceMention[],
+): ExtractedFigure[] {
   // Places after the last figure's sentence can tie no figure: the gazetteer reads only up to there.
   const lastEnd = located.reduce((end, l) => Math.max(end, l.sentenceEnd), 0);
-  const places = findPlaces(lastEnd < text.length ? text.slice(0, lastEnd) : text);
+  const places = findPlaces(
+    lastEnd < text.length ? text.slice(0, lastEnd) : text,
+    gazetteer().filter((m) => m.end <= lastEnd),
+  );
   const titlePlaces = item.title ? findPlaces(item.title) : [];
   resolveUnknown(places, titlePlaces);
   const claimed = claimPlaces(places, located, text);
@@ -115,7 +139,7 @@ function finish(item: InputItem, text: string, located: Located[]): ExtractedFig
     if (seen.has(key)) return;
     seen.add(key);
     const sentence = text.slice(l.sentenceStart, l.sentenceEnd);
-    const fallback: Place | null =
+    const fallback = (): Place | null =>
       documentPlace(places, l.sentenceStart, sentence) ?? titlePlaces.find((p) => p.region) ?? null;
     const chosen = choosePlace(
       text,

@@ -1,4 +1,4 @@
-import { findPlaceMentions, getRegion, type Region } from "@/lib/regions";
+import { findPlaceMentions, getRegion, type PlaceMention, type Region } from "@/lib/regions";
 
 import type { FigureRegion, Metric } from "./types";
 
@@ -144,10 +144,10 @@ export function unknownNames(
 }
 
 /** Every place an item names, gazetteer names first, in text order, joined spans merged ("Idlib and Hama"). */
-export function findPlaces(text: string): Place[] {
+export function findPlaces(text: string, gazetteerMentions?: PlaceMention[]): Place[] {
   let mentions: Array<{ start: number; end: number; region: Region | null; known: boolean }>;
   try {
-    mentions = findPlaceMentions(text).map((m) => ({
+    mentions = (gazetteerMentions ?? findPlaceMentions(text)).map((m) => ({
       start: m.start,
       end: m.end,
       region: m.region,
@@ -373,7 +373,7 @@ export function choosePlace(
   figure: PlaceRequest,
   claimedBy: Map<Place, Claim>,
   figureIndex: number,
-  fallback: Place | null,
+  fallback: () => Place | null,
 ): { place: Place; from: "sentence" | "document" } | null {
   const [clauseStart, clauseEnd] = clauseOf(text, figure);
   const inClause = places.filter((p) => p.start >= clauseStart && p.end <= clauseEnd && !p.venue);
@@ -424,7 +424,8 @@ export function choosePlace(
       p.start >= figure.sentenceStart && p.end <= figure.sentenceEnd && !p.venue && !claimedBy.get(p)?.strong,
   );
   if (rest.length > 0) return { place: rest[rest.length - 1]!, from: "sentence" };
-  if (fallback) return { place: fallback, from: "document" };
+  const main = fallback();
+  if (main) return { place: main, from: "document" };
   return null;
 }
 
