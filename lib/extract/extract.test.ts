@@ -181,6 +181,10 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("reads an age bound after the counted group as part of it", () => {
+    expect(briefs("12 children under five were killed in the strike.")).toEqual(["killed 12 exact children"]);
+  });
+
   it("reads the article of a singular noun as one", () => {
     expect(briefs("The blast caused the death of a child.")).toEqual(["killed 1 exact children"]);
   });
@@ -226,6 +230,7 @@ describe("not figures", () => {
     ["vaccination", "UNICEF said it had vaccinated 2.3 million children against polio in the campaign."],
     ["staff and fighters", "The agency employs 1,200 staff, and the group has some 3,000 fighters."],
     ["ratios", "About 1 in 3 children under five is stunted, according to the 2022 survey."],
+    ["age bounds", "People over 60 account for most of the hospital admissions."],
   ])("%s", (_family, text) => {
     expect(run(text)).toEqual([]);
   });

@@ -163,6 +163,13 @@ function notACount(tokens: Token[], p: NumberPhrase): boolean {
   if (a1 === "and" && a2 === "a" && w(tokens, p.numLast + 3) === "half") return true;
   if (MONTHS.has(a1) && !(a1 === "may" && !isCapitalized(after))) return true;
   if (MONTHS.has(b1) && isCapitalized(before)) return true;
+  // "children under five", "people over 60": an age bound after the people it describes.
+  if (
+    /^(under|over|above|below)$/.test(b1) &&
+    PEOPLE_UNITS[w(tokens, p.numFirst - 2)] !== undefined &&
+    !/^(dead|injured|wounded)$/.test(w(tokens, p.numFirst - 2))
+  )
+    return true;
   if (b1 === "age" || b1 === "aged" || b1 === "ages" || (b1 === "of" && w(tokens, p.numFirst - 2) === "age"))
     return true;
   if (a1 === "years" || a1 === "year-old") return true;
