@@ -70,7 +70,7 @@ export default defineConfig({
     {
       // Dated figures in several regions and periods, for the filters.
       name: "fixture",
-      testMatch: ["dashboard.spec.ts", "accessibility.spec.ts"],
+      testMatch: ["dashboard.spec.ts", "accessibility.spec.ts", "embed.spec.ts", "embed-dashboard.spec.ts"],
       use: { ...devices["Desktop Chrome"], baseURL: fixtureURL },
     },
   ],

@@ -1,4 +1,7 @@
+import { EmbedDialog } from "@/components/embed/EmbedDialog";
+import { cardWidget } from "@/components/embed/widgets";
 import type { FigureRow } from "@/db/queries/figures";
+import type { Filters } from "@/lib/filters";
 import {
   describeFigure,
   figureParts,
@@ -41,8 +44,9 @@ function ChangeLine({ change }: { change: Change }) {
   );
 }
 
-function Card({ card }: { card: MetricCard<FigureRow> }) {
+function Card({ card, filters }: { card: MetricCard<FigureRow>; filters: Filters }) {
   const { headline } = card;
+  const widget = cardWidget(card.metric);
   const f = headline.figure;
   const { quantity, rest } = figureParts(f);
   const place = placeLabel(f);
@@ -63,6 +67,7 @@ function Card({ card }: { card: MetricCard<FigureRow> }) {
       </p>
       {card.change ? <ChangeLine change={card.change} /> : null}
       <Sparkline points={card.sparkline} label={`${metricLabel(card.metric)} over time`} />
+      {widget ? <EmbedDialog widget={widget} filters={filters} /> : null}
       {others.length > 0 ? (
         <ul className="card-others" aria-label={`Other ${metricLabel(card.metric).toLowerCase()} figures`}>
           {others.map((claim) => {
@@ -86,12 +91,19 @@ function Card({ card }: { card: MetricCard<FigureRow> }) {
   );
 }
 
-export function MetricCards({ cards }: { cards: readonly MetricCard<FigureRow>[] }) {
+export function MetricCards({
+  cards,
+  filters,
+}: {
+  cards: readonly MetricCard<FigureRow>[];
+  /** The view on screen, so each card's embed shows the same figures. */
+  filters: Filters;
+}) {
   return (
     <ul className="cards">
       {cards.map((card) => (
         <li key={card.metric}>
-          <Card card={card} />
+          <Card card={card} filters={filters} />
         </li>
       ))}
     </ul>

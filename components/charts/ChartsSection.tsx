@@ -1,3 +1,5 @@
+import { EmbedDialog } from "@/components/embed/EmbedDialog";
+import type { Filters } from "@/lib/filters";
 import { formatDate } from "@/lib/format";
 import { summarizePlaces, summarizeTime, type PlaceBar, type TimePoint } from "@/lib/series";
 
@@ -10,12 +12,15 @@ export function ChartsSection({
   points,
   undated,
   dated,
+  filters,
 }: {
   bars: readonly PlaceBar[];
   points: readonly TimePoint[];
   undated: number;
   /** Dated figures in view, of which `points` are the newest. */
   dated: number;
+  /** The view on screen, so each chart's embed shows the same figures. */
+  filters: Filters;
 }) {
   return (
     <div className="chart-grid">
@@ -23,6 +28,7 @@ export function ChartsSection({
         <figcaption>
           <h3 id="chart-places-title">Figures by place</h3>
           <p>{summarizePlaces(bars)}</p>
+          <EmbedDialog widget={{ kind: "chart", chart: "places" }} filters={filters} />
         </figcaption>
         {bars.length > 0 ? <PlaceBarChart bars={bars} /> : null}
         {bars.length > 0 ? (
@@ -55,6 +61,7 @@ export function ChartsSection({
         <figcaption>
           <h3 id="chart-time-title">Figures over time</h3>
           <p>{summarizeTime(points, undated, dated)}</p>
+          <EmbedDialog widget={{ kind: "chart", chart: "time" }} filters={filters} />
         </figcaption>
         {points.length > 0 ? <TimeScatterChart points={points} /> : null}
         {points.length > 0 ? (

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 
 import { MetricCards } from "@/components/cards/MetricCards";
 import { ChartsSection } from "@/components/charts/ChartsSection";
+import { DownloadCsvLink } from "@/components/embed/DownloadCsvLink";
+import { OEmbedLink } from "@/components/embed/OEmbedLink";
 import { EvidenceTable } from "@/components/evidence/EvidenceTable";
 import { FilterForm } from "@/components/filters/FilterForm";
 import { FilterNotices } from "@/components/filters/FilterNotices";
@@ -106,18 +108,22 @@ export interface DashboardViewProps {
   title: string;
   /** Set on region pages: the place the view is pinned to. */
   scopeName?: string;
+  /** Set on region pages: the code of that place, so embeds and downloads keep the same view. */
+  scopeCode?: string;
   children?: ReactNode;
 }
 
 /** The dashboard's sections for one view: cards, charts and evidence, all rendered on the server. */
-export function DashboardView({ data, action, title, scopeName, children }: DashboardViewProps) {
+export function DashboardView({ data, action, title, scopeName, scopeCode, children }: DashboardViewProps) {
   const { figures, filters } = data;
+  const viewFilters = scopeCode ? { ...filters, regions: [scopeCode] } : filters;
   const cards = metricCards(figures);
   const bars = highestByPlace(figures);
   const { points, undated, dated } = pointsOverTime(figures);
   const empty = figures.length === 0;
   return (
     <>
+      <OEmbedLink path={action} filters={filters} />
       <h1>{title}</h1>
       <ViewSummary data={data} scopeName={scopeName} />
       {children}
@@ -137,17 +143,31 @@ export function DashboardView({ data, action, title, scopeName, children }: Dash
 
       <section aria-labelledby="cards-title">
         <h2 id="cards-title">Key figures</h2>
-        {empty ? <EmptyView action={action} filters={filters} /> : <MetricCards cards={cards} />}
+        {empty ? (
+          <EmptyView action={action} filters={filters} />
+        ) : (
+          <MetricCards cards={cards} filters={viewFilters} />
+        )}
       </section>
 
       {empty ? null : (
         <>
           <section aria-labelledby="charts-title">
             <h2 id="charts-title">Charts</h2>
-            <ChartsSection bars={bars} points={points} undated={undated} dated={dated} />
+            <ChartsSection
+              bars={bars}
+              points={points}
+              undated={undated}
+              dated={dated}
+              filters={viewFilters}
+            />
           </section>
           <section aria-labelledby="evidence-title">
             <h2 id="evidence-title">Evidence</h2>
+            <DownloadCsvLink
+              filters={viewFilters}
+              limit={data.matchingCount > figures.length ? figures.length : undefined}
+            />
             <EvidenceTable figures={figures} limit={EVIDENCE_ROWS} />
           </section>
         </>

@@ -42,7 +42,13 @@ export default async function RegionPage({
     .filter((c) => c.figureCount > 0);
 
   return (
-    <DashboardView data={data} action={`/regions/${code}`} title={region.name} scopeName={region.name}>
+    <DashboardView
+      data={data}
+      action={`/regions/${code}`}
+      title={region.name}
+      scopeName={region.name}
+      scopeCode={code}
+    >
       <RegionNav path={path} below={below} />
     </DashboardView>
   );
