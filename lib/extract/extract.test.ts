@@ -140,6 +140,14 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("reads an appositive in another unit as its own figure", () => {
+    expect(briefs("Nearly 900 households, or about 5,400 people, were affected.")).toEqual([
+      "affected 900 approx households",
+      "affected 5400 approx people",
+    ]);
+    expect(briefs("Gunmen killed 11 family members in the village.")).toEqual(["killed 11 exact people"]);
+  });
+
   it("lists a figure restated in the same item once", () => {
     expect(
       briefs("The quake killed 1,200 people. Of the 1,200 people killed, most were in the north."),

@@ -76,6 +76,7 @@ const LEFT_NOUN_LINKS: Record<string, Metric> = dict({
   injury: "injured",
   evacuation: "evacuated",
   abduction: "detained",
+  bodies: "killed",
   kidnapping: "detained",
   arrest: "detained",
   return: "returned",
@@ -257,6 +258,11 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       head.nounMetric = NOUN_METRICS[lw] ?? null;
       head.force = FORCE_NOUNS.has(lw);
       head.end = j;
+      // "11 family members": people, not families.
+      if ((lw === "family" || lw === "household") && /^members?$/.test(w(tokens, j + 1))) {
+        head.unit = "people";
+        head.end = j + 1;
+      }
       if (lw === "member" || lw === "members") {
         const sf = securityForcesAt(tokens, j + 1);
         if (sf >= 0) {
@@ -562,6 +568,20 @@ function leftCue(
   return undefined;
 }
 
+/** The word before a number and any qualifier in front of it ("and about 5,400" gives "and"). */
+function wordBeforeQualifier(tokens: Token[], j: number): string {
+  let k = j - 1;
+  while (
+    k >= 0 &&
+    k > j - 4 &&
+    /^(about|some|nearly|around|over|more|than|at|least|approximately|an|estimated|almost|up|to|another|roughly)$/.test(
+      w(tokens, k),
+    )
+  )
+    k--;
+  return w(tokens, k);
+}
+
 /** A number that is a percentage, a date or a year ("91% of Tigray's population"), not another count. */
 function nonCountAhead(tokens: Token[], j: number): boolean {
   const next = w(tokens, j + 1);
@@ -606,7 +626,7 @@ function rightCue(
     if (
       t.type === "num" &&
       !list &&
-      (w(tokens, j - 1) !== "and" || verb) &&
+      !(/^(and|or)$/.test(wordBeforeQualifier(tokens, j)) && !verb) &&
       depth === 0 &&
       !nonCountAhead(tokens, j)
     )
