@@ -70,6 +70,19 @@ describe("places", () => {
     ]);
   });
 
+  it("takes the item's title as its main place when the text names none", () => {
+    const figures = extract({
+      id: "t",
+      title: "Floods sweep Sindh province",
+      text: "At least 40 people have died and 12,000 have been displaced, officials said.",
+      published: null,
+    });
+    expect(figures.map((f) => [f.metric, f.region?.code, f.region?.from])).toEqual([
+      ["killed", "PK-SD", "document"],
+      ["displaced", "PK-SD", "document"],
+    ]);
+  });
+
   it("gives no place when the text says only the region or the country", () => {
     expect(places("Air strikes have hit the region since March, killing more than 90 civilians.")).toEqual([
       ["killed 90", null, null],
