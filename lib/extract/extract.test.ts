@@ -243,6 +243,13 @@ describe("not figures", () => {
     expect(run(text)).toEqual([]);
   });
 
+  it("keeps an estimate of the past made with may have", () => {
+    expect(briefs("Up to 1 million people may have fled the city.")).toEqual([
+      "displaced 1000000 at_most people",
+    ]);
+    expect(run("Some 20,000 people could be displaced if the dam breaks.")).toEqual([]);
+  });
+
   it("keeps people-in-need assessments although they look ahead", () => {
     expect(briefs("In 2025, 9.1 million people are assessed to need humanitarian assistance.")).toEqual([
       "in_need 9100000 exact people",

@@ -568,6 +568,13 @@ function leftCue(
   return undefined;
 }
 
+/** A modal verb that looks ahead ("could flee"); "may have fled" estimates the past instead. */
+function isForecastModal(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (!MODALS.has(t.lower) || (t.lower === "may" && isCapitalized(t))) return false;
+  return !(/^(may|might|could|must)$/.test(t.lower) && w(tokens, j + 1) === "have");
+}
+
 /** The word before a number and any qualifier in front of it ("and about 5,400" gives "and"). */
 function wordBeforeQualifier(tokens: Token[], j: number): string {
   let k = j - 1;
@@ -659,7 +666,7 @@ function rightCue(
       tokens[j + 1]?.type === "word"
     )
       return undefined;
-    if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
+    if (isForecastModal(tokens, j)) modal = true;
     if (lw === "expected" || lw === "projected" || lw === "forecast" || lw === "likely" || lw === "set") {
       if (w(tokens, j + 1) === "to") modal = true;
     }
@@ -707,7 +714,7 @@ function linkedCue(
     // "has risen from 10 million to 13 million": the earlier value does not hide the subject.
     if (t.type === "num" && !(w(tokens, j - 1) === "from" && change.test(w(tokens, j - 2)))) break;
     const lw = t.lower;
-    if (MODALS.has(lw) && !(lw === "may" && isCapitalized(t))) modal = true;
+    if (isForecastModal(tokens, j)) modal = true;
     if (/^(projected|expected|forecast|likely|set|poised)$/.test(lw) && w(tokens, j + 1) === "to")
       modal = true;
     if (lw === "estimated" && /^(total|number|toll|figure)$/.test(w(tokens, j + 1))) estimated = true;
@@ -750,7 +757,7 @@ function modalBefore(tokens: Token[], p: NumberPhrase, start: number): boolean {
     const t = tokens[k]!;
     if (t.type === "punct" || t.type === "num") return false;
     if (CLAUSE_BREAKERS.has(t.lower) || /^(as|and|but|or|so)$/.test(t.lower)) return false;
-    if (MODALS.has(t.lower) && !(t.lower === "may" && isCapitalized(t))) return true;
+    if (isForecastModal(tokens, k)) return true;
   }
   return false;
 }
