@@ -23,6 +23,7 @@ export interface Tables {
   documents: typeof pgSchema.documents;
   regions: typeof pgSchema.regions;
   figures: typeof pgSchema.figures;
+  figureCounts: typeof pgSchema.figureCounts;
   meta: typeof pgSchema.meta;
 }
 
@@ -67,6 +68,7 @@ export function sqliteAsShared(db: SqliteQueryDb): { db: QueryDb; tables: Tables
       documents: sqliteSchema.documents,
       regions: sqliteSchema.regions,
       figures: sqliteSchema.figures,
+      figureCounts: sqliteSchema.figureCounts,
       meta: sqliteSchema.meta,
     } as unknown as Tables,
   };
@@ -76,6 +78,7 @@ export const pgTables: Tables = {
   documents: pgSchema.documents,
   regions: pgSchema.regions,
   figures: pgSchema.figures,
+  figureCounts: pgSchema.figureCounts,
   meta: pgSchema.meta,
 };
 

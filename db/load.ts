@@ -184,6 +184,7 @@ export async function loadRecords(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writer.saveFigureCounts();
     if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
     return counts;
   });

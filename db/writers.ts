@@ -111,8 +111,25 @@ export interface BatchWriter {
   insertRegions(regions: readonly RegionRow[]): Promise<void>;
   /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
   insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
-  /** Inserts figures not stored yet; returns how many were new. */
+  /** Inserts figures not stored yet; returns how many were new, and counts them for saveFigureCounts. */
   insertFigures(figures: readonly FigureRow[]): Promise<number>;
+  /** Adds the figures this writer inserted to figure_counts (the rollup the region choices and years read). */
+  saveFigureCounts(): Promise<void>;
+}
+
+/** New figures per figure_counts key (region, metric, year; "" for none), gathered while a load inserts. */
+class CountTally {
+  readonly counts = new Map<string, number>();
+  add(regionCode: string, metric: string, year: string, figures: number): void {
+    const key = `${regionCode}\t${metric}\t${year}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + figures);
+  }
+  rows(): [regionCode: string, metric: string, year: string, figures: number][] {
+    return [...this.counts].map(([key, figures]) => {
+      const [regionCode = "", metric = "", year = ""] = key.split("\t");
+      return [regionCode, metric, year, figures];
+    });
+  }
 }
 
 function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
@@ -132,6 +149,11 @@ function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
   const insertRegion = connection.prepare(
     "INSERT INTO regions (code, name, level, country_iso3) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
   );
+  const addCounts = connection.prepare(
+    `INSERT INTO figure_counts (region_code, metric, year, figures) VALUES (?, ?, ?, ?)
+     ON CONFLICT (region_code, metric, year) DO UPDATE SET figures = figures + excluded.figures`,
+  );
+  const tally = new CountTally();
   return {
     bumpDataVersion: async () => {
       bumpVersion.run(DATA_VERSION_KEY);
@@ -166,16 +188,31 @@ function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
     },
     insertFigures: async (figures) => {
       let inserted = 0;
-      for (const figure of figures) inserted += insertFigure.run(...figure).changes;
+      for (const figure of figures) {
+        if (insertFigure.run(...figure).changes === 0) continue;
+        inserted++;
+        tally.add(figure[7] ?? "", figure[1], (figure[14] ?? figure[12])?.slice(0, 4) ?? "", 1);
+      }
       return inserted;
+    },
+    saveFigureCounts: async () => {
+      for (const row of tally.rows()) addCounts.run(...row);
+      tally.counts.clear();
     },
   };
 }
 
 function pgWriter(client: PoolClient): BatchWriter {
-  const figuresSql = `INSERT INTO figures (${FIGURE_COLUMNS.join(", ")})
-    SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
-    ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`;
+  const figuresSql = `WITH inserted AS (
+      INSERT INTO figures (${FIGURE_COLUMNS.join(", ")})
+      SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
+      ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING
+      RETURNING region_code, metric, coalesce(reported_date, period_end) AS date
+    )
+    SELECT coalesce(region_code, '') AS region_code, metric, coalesce(to_char(date, 'YYYY'), '') AS year,
+      count(*)::int AS figures
+    FROM inserted GROUP BY 1, 2, 3`;
+  const tally = new CountTally();
   return {
     bumpDataVersion: async () => {
       await client.query(
@@ -228,8 +265,29 @@ function pgWriter(client: PoolClient): BatchWriter {
     insertFigures: async (figures) => {
       if (figures.length === 0) return 0;
       const columns = FIGURE_COLUMNS.map((_, i) => figures.map((figure) => figure[i]));
-      const result = await client.query(figuresSql, columns);
-      return result.rowCount ?? 0;
+      const result = await client.query<{
+        region_code: string;
+        metric: string;
+        year: string;
+        figures: number;
+      }>(figuresSql, columns);
+      let inserted = 0;
+      for (const row of result.rows) {
+        tally.add(row.region_code, row.metric, row.year, row.figures);
+        inserted += row.figures;
+      }
+      return inserted;
+    },
+    saveFigureCounts: async () => {
+      const rows = tally.rows();
+      if (rows.length === 0) return;
+      await client.query(
+        `INSERT INTO figure_counts (region_code, metric, year, figures)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[])
+         ON CONFLICT (region_code, metric, year) DO UPDATE SET figures = figure_counts.figures + excluded.figures`,
+        [0, 1, 2, 3].map((i) => rows.map((row) => row[i])),
+      );
+      tally.counts.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -6,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -44,6 +46,10 @@ export const regions = pgTable(
   (t) => [index("regions_parent_idx").on(t.parentCode), index("regions_country_idx").on(t.countryIso3)],
 );
 
+const figureDate = sql`coalesce("reported_date", "period_end")`;
+const undatedFirst = sql`(${figureDate} is null)`;
+const newestDate = sql`${figureDate} desc`;
+
 export const figures = pgTable(
   "figures",
   {
@@ -75,10 +81,30 @@ export const figures = pgTable(
   },
   (t) => [
     uniqueIndex("figures_natural_uq").on(t.documentId, t.metric, t.unit, t.quoteStart, t.quoteEnd),
-    index("figures_metric_reported_idx").on(t.metric, t.reportedDate),
-    index("figures_region_metric_idx").on(t.regionCode, t.metric),
-    index("figures_country_metric_idx").on(t.countryIso3, t.metric),
+    // The dashboard's order, newest first with undated last (db/queries/figures.ts): a view reads the first
+    // rows of an index instead of sorting every match. The expressions must stay the queries' own.
+    index("figures_date_idx").on(undatedFirst, newestDate),
+    index("figures_metric_date_idx").on(t.metric, undatedFirst, newestDate),
+    index("figures_region_date_idx").on(t.regionCode, undatedFirst, newestDate),
+    index("figures_country_unplaced_idx")
+      .on(t.countryIso3)
+      .where(sql`"region_code" is null`),
   ],
+);
+
+/**
+ * Figures per region, metric and year, kept by the loader in the load's own transaction, so the region
+ * choices and the years are read without aggregating every figure. "" stands for no region, or no date.
+ */
+export const figureCounts = pgTable(
+  "figure_counts",
+  {
+    regionCode: text("region_code").notNull(),
+    metric: text("metric").notNull(),
+    year: text("year").notNull(),
+    figures: integer("figures").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.metric, t.year] })],
 );
 
 /** Small key/value facts about the database itself, such as which gazetteer the regions table holds. */
