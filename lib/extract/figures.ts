@@ -386,8 +386,18 @@ function makeCue(index: number, word: string, metric: Metric, end = index): Cue 
 }
 
 /** The metric a word (or the phrase starting there) names, with movement verbs read in context. */
+/** Every word a cue can start with; any other word is rejected by one lookup. */
+const CUE_STARTS = new Set([
+  ...Object.keys(CUE_METRICS),
+  ...MOVEMENT_VERBS,
+  ..."head headed heading went going go crossing crossed came coming moved lost in at under seek seeking sought find finding found taking took take become became becoming streamed streaming forced living live lives staying stay sheltering remain remains remained remaining left leaving leave trapped".split(
+    " ",
+  ),
+]);
+
 function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: string): Cue | undefined {
   const lw = w(tokens, j);
+  if (!CUE_STARTS.has(lw)) return undefined;
   const n1 = w(tokens, j + 1);
   const n2 = w(tokens, j + 2);
   if (
