@@ -131,6 +131,7 @@ function finish(
   const claimed = claimPlaces(places, located, text);
   const reported = item.published && /^\d{4}-\d{2}-\d{2}$/.test(item.published) ? item.published : null;
   const periods = new Map<number, ReturnType<typeof resolvePeriod>>();
+  const stocks = new Map<number, boolean>();
   const out: ExtractedFigure[] = [];
   const seen = new Set<string>();
   located.forEach((l, index) => {
@@ -157,6 +158,7 @@ function finish(
     );
     if (!periods.has(l.sentenceStart)) periods.set(l.sentenceStart, resolvePeriod(sentence, reported));
     const period = periods.get(l.sentenceStart) ?? null;
+    if (!stocks.has(l.sentenceStart)) stocks.set(l.sentenceStart, isStock(sentence));
     out.push({
       document: item.id,
       metric: f.metric,
@@ -168,7 +170,7 @@ function finish(
       region: chosen ? toFigureRegion(chosen.place, chosen.from) : null,
       period,
       reported,
-      kind: STOCK_METRICS.has(f.metric) || isStock(sentence) ? "stock" : "flow",
+      kind: STOCK_METRICS.has(f.metric) || stocks.get(l.sentenceStart) ? "stock" : "flow",
       quote: text.slice(l.start, l.end),
       start: l.start,
       end: l.end,
