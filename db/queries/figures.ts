@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 
+import { cachedByDataVersion } from "../cache";
 import { byDialect, type Database } from "../dialect";
 
 export interface FigureQuery {
@@ -137,7 +138,7 @@ export function figureConditions(database: Database, query: FigureQuery): SQL | 
  * The figures matching a view, newest first (undated last), each with its region and source document.
  * Rows are never merged or summed here: deciding what may be combined is lib/series' job.
  */
-export async function getFigures(
+async function queryFigures(
   database: Database,
   query: FigureQuery = {},
   options: { limit?: number } = {},
@@ -237,8 +238,13 @@ export async function getFigures(
   }));
 }
 
-/** How many figures match a view, to say so when only part of them is shown. */
-export async function countMatchingFigures(database: Database, query: FigureQuery = {}): Promise<number> {
+/** A view's figures (newest first, undated last), kept until the next load: views repeat far more than loads. */
+export const getFigures = cachedByDataVersion(queryFigures, { maxEntries: 16 });
+
+/** How many figures match a view, to say so when only part of them is shown; kept until the next load. */
+export const countMatchingFigures = cachedByDataVersion(queryMatchingCount, { maxEntries: 256 });
+
+async function queryMatchingCount(database: Database, query: FigureQuery = {}): Promise<number> {
   const [row] = await database.db
     .select({ n: count() })
     .from(database.tables.figures)

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
+import { cachedByDataVersion } from "../cache";
 import { rawRows, type Database } from "../dialect";
 
 export interface RegionRow {
@@ -72,7 +73,9 @@ export async function getRegionPath(database: Database, code: string): Promise<R
  * The regions worth offering as filters: every region that holds figures, and the regions above them,
  * each with the number of figures in it and below it.
  */
-export async function getRegionOptions(database: Database): Promise<RegionOption[]> {
+export const getRegionOptions = cachedByDataVersion(queryRegionOptions, { maxEntries: 1 });
+
+async function queryRegionOptions(database: Database): Promise<RegionOption[]> {
   const rows = await rawRows<{
     code: string;
     name: string;
