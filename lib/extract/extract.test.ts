@@ -167,6 +167,21 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("reads present-tense headlines and food insecurity", () => {
+    expect(briefs("Gunmen abduct over 280 pupils in Kaduna state")).toEqual([
+      "detained 280 at_least children",
+    ]);
+    expect(
+      briefs("In Kasai, 1.4 million people have been displaced and 3.2 million face severe food insecurity."),
+    ).toEqual(["displaced 1400000 exact people", "in_need 3200000 exact people"]);
+  });
+
+  it("does not give the object of an unrelated verb a later predicate", () => {
+    expect(briefs("The cholera outbreak has sickened 20,000 and killed 400.")).toEqual([
+      "killed 400 exact people",
+    ]);
+  });
+
   it("reads leaving the country as becoming refugees", () => {
     expect(briefs("More than 7 million people have fled Ukraine since the invasion.")).toEqual([
       "refugees 7000000 at_least people",

@@ -83,6 +83,21 @@ const LEFT_NOUN_LINKS: Record<string, Metric> = dict({
   population: "population",
 });
 const LEFT_VERBS: Record<string, Metric> = dict({
+  abduct: "detained",
+  abducts: "detained",
+  kidnap: "detained",
+  kidnaps: "detained",
+  arrest: "detained",
+  arrests: "detained",
+  detain: "detained",
+  detains: "detained",
+  injure: "injured",
+  injures: "injured",
+  wound: "injured",
+  wounds: "injured",
+  displaces: "displaced",
+  evacuate: "evacuated",
+  evacuates: "evacuated",
   kill: "killed",
   kills: "killed",
   killed: "killed",
@@ -390,7 +405,7 @@ function makeCue(index: number, word: string, metric: Metric, end = index): Cue 
 const CUE_STARTS = new Set([
   ...Object.keys(CUE_METRICS),
   ...MOVEMENT_VERBS,
-  ..."head headed heading went going go crossing crossed came coming moved lost in at under seek seeking sought find finding found taking took take become became becoming streamed streaming forced living live lives staying stay sheltering remain remains remained remaining left leaving leave trapped".split(
+  ..."food head headed heading went going go crossing crossed came coming moved lost in at under seek seeking sought find finding found taking took take become became becoming streamed streaming forced living live lives staying stay sheltering remain remains remained remaining left leaving leave trapped".split(
     " ",
   ),
 ]);
@@ -421,6 +436,12 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   if (lw === "at" && n1 === "risk") return makeCue(j, lw, "affected", j + 1);
   if (lw === "in" && n1 === "danger") return makeCue(j, lw, "affected", j + 1);
   if (lw === "in" && n1 === "captivity") return makeCue(j, lw, "detained", j + 1);
+  if (
+    lw === "food" &&
+    (n1 === "insecurity" || n1 === "insecure" || n1 === "aid" || n1 === "assistance") &&
+    w(tokens, j - 1) !== "to"
+  )
+    return makeCue(j, lw, "in_need", j + 1);
   if (
     lw === "under" &&
     (n1 === "rubble" || (n1 === "the" && (n2 === "rubble" || n2 === "debris")) || n1 === "debris")
@@ -905,7 +926,23 @@ function decide(
   const left = leftCue(tokens, p, start, ctx, sentenceLower);
   if (left === "aid") return null;
   const subgroup = subgroupMarker(tokens, p, start);
-  const right = rightCue(tokens, Math.max(head.end, quoteLast) + 1, end, ctx, sentenceLower);
+  // "sickened 20,000 and killed 400": the object of a verb that names no metric takes no later predicate.
+  const before = tokens[p.first - 1];
+  const objectOfOtherVerb =
+    before !== undefined &&
+    before.type === "word" &&
+    /ed$/.test(before.lower) &&
+    !AUX_WORDS.has(before.lower) &&
+    !LINKING.has(before.lower) &&
+    CUE_METRICS[before.lower] === undefined &&
+    LEFT_VERBS[before.lower] === undefined &&
+    !AID_VERBS.has(before.lower) &&
+    before.lower !== "estimated" &&
+    // "prompted thousands to head back", "forced 3,000 refugees to cross": a causative verb and its infinitive.
+    w(tokens, Math.max(head.end, p.last) + 1) !== "to";
+  const right = objectOfOtherVerb
+    ? undefined
+    : rightCue(tokens, Math.max(head.end, quoteLast) + 1, end, ctx, sentenceLower);
   const headMetric = head.nounMetric ?? head.adjMetric;
 
   if (left && !(head.partitive && prev)) {
@@ -992,7 +1029,9 @@ function decide(
     prev &&
     !head.force &&
     (head.unit === null || head.index !== null) &&
-    !clauseBetween(tokens, prev.numLast, p.first)
+    !clauseBetween(tokens, prev.numLast, p.first) &&
+    !PRESENT_VERBS.has(w(tokens, head.end + 1)) &&
+    !objectOfOtherVerb
   ) {
     // A list: "six people in Kanama, four in Bulu, and one in Gari".
     metric = prev.metric;
