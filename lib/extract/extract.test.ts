@@ -182,6 +182,17 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("takes the unit of a bare count from its predicate noun, and keeps dates out of ranges", () => {
+    expect(briefs("Of the 1,200 people evacuated, 300 were children.")).toEqual([
+      "evacuated 1200 exact people",
+      "evacuated 300 exact children",
+    ]);
+    expect(briefs("Casualties as of 24 February 2023 – 8,006 killed and 13,287 injured.")).toEqual([
+      "killed 8006 exact people",
+      "injured 13287 exact people",
+    ]);
+  });
+
   it("reads leaving the country as becoming refugees", () => {
     expect(briefs("More than 7 million people have fled Ukraine since the invasion.")).toEqual([
       "refugees 7000000 at_least people",

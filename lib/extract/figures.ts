@@ -893,6 +893,14 @@ function decide(
 
   let metric: Metric | null = null;
   let unit: Unit | null = head.unit;
+  // "300 were children", "of whom 1.2 million are children": the predicate noun names the group.
+  if (unit === null && /^(were|are|was|is)$/.test(w(tokens, p.last + 1))) {
+    const named = PEOPLE_UNITS[w(tokens, p.last + 2)];
+    if (named !== undefined && !(w(tokens, p.last + 2) in ADJECTIVE_METRICS)) {
+      unit = named;
+      quoteLast = Math.max(quoteLast, p.last + 2);
+    }
+  }
   // "80 percent of the 2 million residents": the whole of which a share is counted is a population figure.
   if (w(tokens, p.first - 1) === "the" && w(tokens, p.first - 2) === "of") {
     const share = w(tokens, p.first - 3);

@@ -421,6 +421,10 @@ function qualifierAfter(tokens: Token[], last: number): { qualifier: Qualifier; 
   return undefined;
 }
 
+const MONTH_WORDS = new Set(
+  "january february march april may june july august september october november december".split(" "),
+);
+
 const RANGE_JOINERS = new Set(["-", "–", "—", "‑"]);
 
 const PHRASE_STARTS = new Set(["a", "an", "half", "quarter", "tens", ...Object.keys(VAGUE)]);
@@ -487,8 +491,20 @@ export function findNumbers(tokens: Token[]): NumberPhrase[] {
       /^(risen|rose|increased|jumped|grown|climbed|fallen|fell|dropped|declined|decreased|up|down|gone)$/.test(
         wordAt(tokens, raw.first - 2) ?? "",
       );
+    // "24 February 2023 – 8,006 killed": a year or a day of a month does not open a range.
+    const firstToken = tokens[raw.first]!;
+    const yearLike =
+      firstToken.type === "num" &&
+      !firstToken.grouped &&
+      firstToken.text.length === 4 &&
+      (firstToken.value ?? 0) >= 1900 &&
+      (firstToken.value ?? 0) <= 2100 &&
+      raw.first === raw.last;
+    const dateLike = MONTH_WORDS.has(wordAt(tokens, raw.first - 1) ?? "");
     if (
       !raw.modifier &&
+      !yearLike &&
+      !dateLike &&
       joiner &&
       ((joiner.type === "punct" && RANGE_JOINERS.has(joiner.text)) ||
         (joiner.lower === "to" && !isBetween && !isChange) ||
