@@ -193,6 +193,12 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("does not give the agents of an attack the harm it caused", () => {
+    expect(briefs("A group of 50 gunmen attacked the village, killing 12 people.")).toEqual([
+      "killed 12 exact people",
+    ]);
+  });
+
   it("reads leaving the country as becoming refugees", () => {
     expect(briefs("More than 7 million people have fled Ukraine since the invasion.")).toEqual([
       "refugees 7000000 at_least people",
@@ -265,6 +271,7 @@ describe("not figures", () => {
     ["staff and fighters", "The agency employs 1,200 staff, and the group has some 3,000 fighters."],
     ["ratios", "About 1 in 3 children under five is stunted, according to the 2022 survey."],
     ["age bounds", "People over 60 account for most of the hospital admissions."],
+    ["teams at work", "A team of 12 doctors arrived on Monday and some 40 aid workers crossed into Sudan."],
   ])("%s", (_family, text) => {
     expect(run(text)).toEqual([]);
   });

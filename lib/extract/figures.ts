@@ -702,6 +702,8 @@ function rightCue(
       if (w(tokens, j + 1) === "to") modal = true;
     }
     const cue = t.type === "word" ? cueAt(tokens, j, ctx, sentenceLower) : undefined;
+    // "50 gunmen attacked the village, killing 12": a participle after a comma tells what the clause caused.
+    if (cue && /ing$/.test(cue.word) && w(tokens, j - 1) === "," && verb) return undefined;
     if (cue) return { ...cue, modal };
     if (AID_VERBS.has(lw) && /(ed|ing)$/.test(lw)) return undefined;
     steps++;
@@ -808,6 +810,26 @@ function clauseBetween(tokens: Token[], from: number, to: number): boolean {
   }
   return false;
 }
+
+const GROUP_NOUNS = new Set(
+  "team teams group groups delegation convoy unit squad force contingent committee panel crew battalion brigade company platoon mission".split(
+    " ",
+  ),
+);
+const PROFESSIONS = new Set(
+  "doctors nurses medics paramedics journalists staff workers volunteers peacekeepers soldiers troops officers experts inspectors monitors observers delegates officials engineers".split(
+    " ",
+  ),
+);
+const MOVEMENT_WORDS = new Set([
+  ...MOVEMENT_VERBS,
+  "left",
+  "leaving",
+  "leave",
+  "fled",
+  "returned",
+  "crossed",
+]);
 
 const PERSONAL_VERBS: Set<string> = new Set(
   "killed killing kill wounded wounding injured injuring abducted abducting kidnapped kidnapping arrested arresting detained detaining evacuated displaced massacred executed".split(
@@ -1049,6 +1071,22 @@ function decide(
   if (metric === null) return null;
   if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
   if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
+  // "a team of 12 doctors", "a group of 50 gunmen": the size of a group that acts, unless harm came to it.
+  if (
+    w(tokens, p.first - 1) === "of" &&
+    GROUP_NOUNS.has(w(tokens, p.first - 2)) &&
+    !/^(killed|injured|detained|missing)$/.test(metric)
+  )
+    return null;
+  // Doctors or journalists who arrive or leave are at work, not displaced.
+  if (
+    head.index !== null &&
+    PROFESSIONS.has(w(tokens, head.index)) &&
+    /^(displaced|refugees|returned|evacuated)$/.test(metric) &&
+    cueIndex !== null &&
+    MOVEMENT_WORDS.has(w(tokens, cueIndex))
+  )
+    return null;
   // "two children were killed and three were hurt": a bare number counts the group named before it.
   const newGroup = w(tokens, p.last + 1) === "more" || w(tokens, p.first - 1) === "from";
   if (unit === null)
