@@ -78,7 +78,7 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
     t = e;
   }
   if (located.length === 0) return [];
-  return finish(item, text, located, gazetteer);
+  return finish(item, text, located, gazetteer, tokens);
 }
 
 /** Where the text names a country, for "fled Ukraine" (only looked up when some verb of flight is there). */
@@ -119,12 +119,14 @@ function finish(
   text: string,
   located: Located[],
   gazetteer: () => PlaceMention[],
+  tokens: readonly Token[],
 ): ExtractedFigure[] {
   // Places after the last figure's sentence can tie no figure: the gazetteer reads only up to there.
   const lastEnd = located.reduce((end, l) => Math.max(end, l.sentenceEnd), 0);
   const places = findPlaces(
     lastEnd < text.length ? text.slice(0, lastEnd) : text,
     gazetteer().filter((m) => m.end <= lastEnd),
+    tokens,
   );
   const titlePlaces = item.title ? findPlaces(item.title) : [];
   resolveUnknown(places, titlePlaces);

@@ -1,5 +1,6 @@
 import { findPlaceMentions, getRegion, type PlaceMention, type Region } from "@/lib/regions";
 
+import type { Token } from "./tokens";
 import type { FigureRegion, Metric } from "./types";
 
 /** A place named in an item: from the gazetteer, or a capitalised name after a locative preposition. */
@@ -98,14 +99,56 @@ function titleCase(text: string, start: number, end: number): boolean {
 }
 
 /** Capitalised names after a locative preposition that the gazetteer does not know: villages, camps, crossings. */
+const TRIGGERS = new Set(
+  "in at near around to into from through via using of on outside toward towards across throughout fled fleeing flee left leaving entered entering".split(
+    " ",
+  ),
+);
+const AFTER_TRIGGER =
+  /^(the|city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood|provincial|regional|al|el|ad|ar|as|an|ash|at|az|ed|ez|de|da|du|la|le|bin|abu|umm|ibn)$/;
+
+/** Where the name pattern can match: after a trigger word, or at a capitalised possessive. One pass over tokens. */
+function candidateStarts(tokens: readonly Token[], limit: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start >= limit) break;
+    if (t.type !== "word") continue;
+    if (TRIGGERS.has(t.lower)) {
+      const next = tokens[i + 1];
+      if (next && next.type === "word" && (/^[A-ZÀ-ÖØ-Þ]/.test(next.text) || AFTER_TRIGGER.test(next.lower)))
+        out.push(t.start);
+    } else if (/^[A-ZÀ-ÖØ-Þ]/.test(t.text) && /['’]s$/.test(t.text)) out.push(t.start);
+  }
+  return out;
+}
+
 export function unknownNames(
   text: string,
   taken: (start: number, end: number) => boolean,
+  tokens?: readonly Token[],
 ): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = new RegExp(UNKNOWN_NAME.source, UNKNOWN_NAME.flags);
+  const re = new RegExp(UNKNOWN_NAME.source, tokens ? "y" : UNKNOWN_NAME.flags);
+  const starts = tokens ? candidateStarts(tokens, text.length) : null;
+  let next = 0;
+  const advance = (): RegExpExecArray | null => {
+    if (!starts) return re.exec(text);
+    while (next < starts.length) {
+      const at = starts[next++]!;
+      if (at < lastEnd) continue;
+      re.lastIndex = at;
+      const found = re.exec(text);
+      if (found) {
+        lastEnd = re.lastIndex;
+        return found;
+      }
+    }
+    return null;
+  };
+  let lastEnd = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = advance()) !== null) {
     const found = m[1] ?? m[2]!;
     const start = m.index + m[0].length - found.length;
     const end = start + found.length;
@@ -144,7 +187,11 @@ export function unknownNames(
 }
 
 /** Every place an item names, gazetteer names first, in text order, joined spans merged ("Idlib and Hama"). */
-export function findPlaces(text: string, gazetteerMentions?: PlaceMention[]): Place[] {
+export function findPlaces(
+  text: string,
+  gazetteerMentions?: PlaceMention[],
+  tokens?: readonly Token[],
+): Place[] {
   let mentions: Array<{ start: number; end: number; region: Region | null; known: boolean }>;
   try {
     mentions = (gazetteerMentions ?? findPlaceMentions(text)).map((m) => ({
@@ -157,7 +204,7 @@ export function findPlaces(text: string, gazetteerMentions?: PlaceMention[]): Pl
     mentions = [];
   }
   const taken = (s: number, e: number): boolean => mentions.some((m) => s < m.end && e > m.start);
-  const unknown = unknownNames(text, taken);
+  const unknown = unknownNames(text, taken, tokens);
   for (const u of unknown) mentions.push({ ...u, region: null, known: false });
   mentions.sort((a, b) => a.start - b.start);
   const places: Place[] = [];
