@@ -253,7 +253,9 @@ async function queryMatchingCount(database: Database, query: FigureQuery = {}): 
 }
 
 /** The years figures are dated in, newest first, for the period choices (from the loader's figure_counts). */
-export async function getFigureYears(database: Database): Promise<string[]> {
+export const getFigureYears = cachedByDataVersion(queryFigureYears, { maxEntries: 1 });
+
+async function queryFigureYears(database: Database): Promise<string[]> {
   const c = database.tables.figureCounts;
   const rows = await database.db
     .selectDistinct({ year: c.year })
