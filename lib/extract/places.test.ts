@@ -35,6 +35,21 @@ describe("places", () => {
     ]);
   });
 
+  it("reads a place followed by its country as the place, and a list of provinces as one span", () => {
+    expect(places("The quake killed 2,000 people in Herat province, Afghanistan.")).toEqual([
+      ["killed 2000", "Herat province", "sentence"],
+    ]);
+    const [joined] = extract({
+      id: "j",
+      text: "Floods in Sindh, Khyber Pakhtunkhwa and Balochistan displaced 600,000 people.",
+      published: null,
+    });
+    expect([joined?.region?.mention, joined?.region?.code]).toEqual([
+      "Sindh, Khyber Pakhtunkhwa and Balochistan",
+      "PAK",
+    ]);
+  });
+
   it("gives each figure of a list its own place", () => {
     expect(places("Raiders killed six people in Kanama, four people in Bulu, and one in Gari.")).toEqual([
       ["killed 6", "Kanama", "sentence"],

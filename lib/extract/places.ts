@@ -294,6 +294,16 @@ function joinLists(text: string, places: Place[]): Place[] {
     if (last && !last.venue && !p.venue) {
       const between = text.slice(last.end, p.start);
       const dateline = /^[A-Z]{3,}$/.test(last.mention) || /^[A-Z]{3,}$/.test(p.mention);
+      // "Herat province, Afghanistan": a place and the country it lies in, not a list.
+      const apposition =
+        /^\s*,\s*$/.test(between) &&
+        p.region?.level === 0 &&
+        last.region !== null &&
+        last.region.country === p.region.code;
+      if (apposition) {
+        out.push(p);
+        continue;
+      }
       if (!dateline && /^(\s*\([^)]{1,12}\))?(\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(between)) {
         const joined: Place = {
           ...last,
