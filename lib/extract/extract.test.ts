@@ -276,6 +276,12 @@ describe("not figures", () => {
     expect(run(text)).toEqual([]);
   });
 
+  it("reads negation as no figure", () => {
+    expect(run("None of the 40 passengers were injured.")).toEqual([]);
+    expect(run("Some 300 families have not yet returned home.")).toEqual([]);
+    expect(briefs("Two people were killed and 40 were not injured.")).toEqual(["killed 2 exact people"]);
+  });
+
   it("keeps an estimate of the past made with may have", () => {
     expect(briefs("Up to 1 million people may have fled the city.")).toEqual([
       "displaced 1000000 at_most people",

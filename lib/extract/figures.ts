@@ -697,6 +697,9 @@ function rightCue(
       tokens[j + 1]?.type === "word"
     )
       return undefined;
+    // "were not injured", "has never returned": a denied predicate names nothing that happened.
+    if (lw === "not" || lw === "never" || lw === "n't" || (lw === "no" && w(tokens, j + 1) === "longer"))
+      return undefined;
     if (isForecastModal(tokens, j)) modal = true;
     if (lw === "expected" || lw === "projected" || lw === "forecast" || lw === "likely" || lw === "set") {
       if (w(tokens, j + 1) === "to") modal = true;
@@ -747,6 +750,9 @@ function linkedCue(
     // "has risen from 10 million to 13 million": the earlier value does not hide the subject.
     if (t.type === "num" && !(w(tokens, j - 1) === "from" && change.test(w(tokens, j - 2)))) break;
     const lw = t.lower;
+    // "were not injured", "has never returned": a denied predicate names nothing that happened.
+    if (lw === "not" || lw === "never" || lw === "n't" || (lw === "no" && w(tokens, j + 1) === "longer"))
+      return undefined;
     if (isForecastModal(tokens, j)) modal = true;
     if (/^(projected|expected|forecast|likely|set|poised)$/.test(lw) && w(tokens, j + 1) === "to")
       modal = true;
@@ -801,6 +807,16 @@ const PRESENT_VERBS = new Set(
     " ",
   ),
 );
+
+/** "40 were not injured": the count's own predicate is denied. */
+function negatedAfter(tokens: Token[], from: number): boolean {
+  for (let k = from; k < from + 4; k++) {
+    const lw = w(tokens, k);
+    if (lw === "not" || lw === "never" || lw === "n't") return true;
+    if (!AUX_WORDS.has(lw) && lw !== "yet") return false;
+  }
+  return false;
+}
 
 /** Whether a contrasting clause ("but", "whereas") separates two tokens. */
 function clauseBetween(tokens: Token[], from: number, to: number): boolean {
@@ -894,6 +910,13 @@ function decide(
   hadPrevious: boolean,
 ): SentenceFigure | null {
   if (notACount(tokens, p)) return null;
+  // "None of the 40 passengers were injured", "not one of the 1,000 refugees".
+  if (
+    w(tokens, p.first - 1) === "the" &&
+    w(tokens, p.first - 2) === "of" &&
+    /^(none|neither|one)$/.test(w(tokens, p.first - 3))
+  )
+    return null;
   const head = findHead(tokens, p, end);
   if (head.thing) return null;
   let qualifier = p.qualifier;
@@ -1061,6 +1084,7 @@ function decide(
     (head.unit === null || head.index !== null) &&
     !clauseBetween(tokens, prev.numLast, p.first) &&
     !PRESENT_VERBS.has(w(tokens, head.end + 1)) &&
+    !negatedAfter(tokens, Math.max(head.end, p.last) + 1) &&
     !objectOfOtherVerb
   ) {
     // A list: "six people in Kanama, four in Bulu, and one in Gari".
