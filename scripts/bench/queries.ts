@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+
+import { rawRows, type Database } from "../../db/client";
+import { getDashboardData } from "../../db/queries/dashboard";
+import { getRegionOptions } from "../../db/queries/regions";
+import { quantile, timeRuns } from "./stats";
+
+export interface QueryResult {
+  dialect: string;
+  figures: number;
+  query: string;
+  /** cold: the first view after a load (caches dropped before every run); warm: a repeated view. */
+  cache: "cold" | "warm";
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+/** A fixed "today", so the views cover the same figures in every run. */
+const TODAY = "2026-11-01";
+
+/** The views the benchmark times: what the dashboard runs for each, through its own query functions. */
+export async function dashboardViews(
+  database: Database,
+): Promise<{ name: string; params: Record<string, string> }[]> {
+  const options = await getRegionOptions(database);
+  const busiest = options
+    .filter((option) => option.level === 0)
+    .sort((a, b) => b.figureCount - a.figureCount)[0];
+  const region = busiest?.code ?? "SYR";
+  return [
+    { name: "whole view", params: {} },
+    { name: `one region (${region})`, params: { region } },
+    { name: "one metric and period (killed, 2024)", params: { metric: "killed", period: "2024" } },
+    { name: `filtered (${region}, displaced, 12m)`, params: { region, metric: "displaced", period: "12m" } },
+  ];
+}
+
+/** What a load does to the caches: bump meta.data_version (here without storing anything). */
+async function invalidateCaches(database: Database): Promise<void> {
+  await rawRows(
+    database,
+    sql`update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version' returning key`,
+  );
+}
+
+export async function benchQueries(
+  database: Database,
+  figures: number,
+  runs: number,
+  log: (line: string) => void,
+): Promise<QueryResult[]> {
+  const results: QueryResult[] = [];
+  const record = (query: string, cache: "cold" | "warm", samples: number[]) => {
+    const result = {
+      dialect: database.dialect,
+      figures,
+      query,
+      cache,
+      runs: samples.length,
+      p50Ms: quantile(samples, 0.5),
+      p95Ms: quantile(samples, 0.95),
+    };
+    log(
+      `  ${database.dialect} ${query} (${cache}): p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms`,
+    );
+    results.push(result);
+  };
+  const measure = async (query: string, work: () => Promise<unknown>) => {
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await invalidateCaches(database);
+      const started = process.hrtime.bigint();
+      await work();
+      cold.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    record(query, "cold", cold);
+    record(query, "warm", await timeRuns(work, runs));
+  };
+  for (const view of await dashboardViews(database)) {
+    await measure(`dashboard: ${view.name}`, () => getDashboardData(database, view.params, { today: TODAY }));
+  }
+  await measure("breakdown by region", () => getRegionOptions(database));
+  return results;
+}
