@@ -873,8 +873,7 @@ export function sentenceFigures(
   sentenceLower: string,
   ctx: ItemContext,
 ): SentenceFigure[] {
-  const slice = tokens.slice(start, end);
-  const phrases = findNumbers(slice).map((p) => shift(p, start));
+  const phrases = findNumbers(tokens, start, end).filter((p) => p.last < end);
   const out: SentenceFigure[] = [];
   let previous: { figure: SentenceFigure | null; phrase: NumberPhrase } | null = null;
   for (const p of phrases) {
@@ -893,10 +892,6 @@ export function sentenceFigures(
     if (result) out.push(result);
   }
   return out;
-}
-
-function shift(p: NumberPhrase, by: number): NumberPhrase {
-  return { ...p, first: p.first + by, last: p.last + by, numFirst: p.numFirst + by, numLast: p.numLast + by };
 }
 
 function decide(

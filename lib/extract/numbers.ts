@@ -440,10 +440,10 @@ function mayStartNumber(t: Token): boolean {
 }
 
 /** Finds number expressions in a token stream, left to right, non-overlapping. */
-export function findNumbers(tokens: Token[]): NumberPhrase[] {
+export function findNumbers(tokens: Token[], from = 0, to = tokens.length): NumberPhrase[] {
   const out: NumberPhrase[] = [];
-  let i = 0;
-  while (i < tokens.length) {
+  let i = from;
+  while (i < to) {
     if (!mayStartNumber(tokens[i]!)) {
       i++;
       continue;
