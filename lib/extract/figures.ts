@@ -1085,6 +1085,17 @@ function decide(
     // A list: "six people in Kanama, four in Bulu, and one in Gari".
     metric = prev.metric;
     if (unit === null) unit = prev.unit;
+    // The quote keeps what tells the count apart: "four in Bulu", "896 were received".
+    if (quoteLast === p.last) {
+      const n1 = w(tokens, p.last + 1);
+      if ((n1 === "in" || n1 === "at") && isCapitalized(tokens[p.last + 2])) {
+        let k = p.last + 2;
+        while (k + 1 < end && k < p.last + 4 && isCapitalized(tokens[k + 1])) k++;
+        quoteLast = k;
+      } else if (/^(were|are|was|is|have|has|had)$/.test(n1) && tokens[p.last + 2]?.type === "word") {
+        quoteLast = p.last + 2;
+      }
+    }
   }
   if (metric === null && head.partitive && ctx.previous) metric = ctx.previous.metric;
   if (metric === null) return null;

@@ -494,6 +494,14 @@ export function claimPlaces(
 ): Map<Place, Claim> {
   const claimed = new Map<Place, Claim>();
   figures.forEach((f, index) => {
+    // "four in Bulu": a name inside the figure's own quote, after its number, is its place.
+    const inside = places.find(
+      (p) => p.start > f.start && p.end <= f.end && /\b(in|at)\s+$/.test(text.slice(f.start, p.start)),
+    );
+    if (inside && !claimed.has(inside)) {
+      claimed.set(inside, { index, start: f.start, strong: false });
+      return;
+    }
     for (let k = 0; k < places.length; k++) {
       let p = places[k]!;
       if (p.start < f.end || p.start > f.sentenceEnd) continue;
