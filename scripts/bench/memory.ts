@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
@@ -32,20 +32,29 @@ async function writeInput(file: string, megabytes: number, seed: number): Promis
   return items;
 }
 
-function peakRssKb(pid: number): number | null {
-  const status = `/proc/${pid}/status`;
-  if (!existsSync(status)) return null;
+function readProc(file: string): string | null {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, "utf8"));
-    return match ? Number(match[1]) : null;
+    return readFileSync(file, "utf8");
   } catch {
     return null;
   }
 }
 
+/** The process and all its descendants (npm → sh → tsx → node), from /proc. */
+function processTree(pid: number): number[] {
+  const children = (readProc(`/proc/${pid}/task/${pid}/children`) ?? "").trim();
+  return [pid, ...(children ? children.split(/\s+/).map(Number).flatMap(processTree) : [])];
+}
+
+/** Peak RSS (VmHWM) of a process, in kB. */
+function peakRssKb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readProc(`/proc/${pid}/status`) ?? "");
+  return match ? Number(match[1]) : 0;
+}
+
 /**
- * Loads a generated input file of each size through the load CLI (scripts/load.ts, what `npm run load` runs)
- * in a child process, with a new SQLite database, and records the child's peak RSS.
+ * Loads a generated input file of each size with `npm run load` in a child process, into a new SQLite
+ * database, and records the peak RSS of the largest process of its tree (the loader).
  */
 export async function benchMemory(
   sizesMb: readonly number[],
@@ -63,15 +72,16 @@ export async function benchMemory(
       const input = path.join(scratch, `synthetic-${megabytes}mb.jsonl`);
       const documents = await writeInput(input, megabytes, seed);
       const started = process.hrtime.bigint();
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/load.ts", input], {
+      const child = spawn("npm", ["run", "--silent", "load", "--", input], {
         env: { ...process.env, DATABASE_URL: path.join(scratch, `load-${megabytes}.db`) },
         stdio: ["ignore", "ignore", "pipe"],
       });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       let peakKb = 0;
+      // The largest process of the tree is the loader itself; npm and tsx's launcher stay small.
       const poll = setInterval(() => {
-        peakKb = Math.max(peakKb, peakRssKb(child.pid!) ?? 0);
+        for (const pid of processTree(child.pid!)) peakKb = Math.max(peakKb, peakRssKb(pid));
       }, 50);
       const [code] = (await once(child, "exit")) as [number | null];
       clearInterval(poll);
