@@ -435,7 +435,9 @@ function mayStartNumber(t: Token): boolean {
   if (t.type !== "word") return false;
   const lw = t.lower;
   if (PHRASE_STARTS.has(lw) || wordValue(lw) !== undefined) return true;
-  const hyphen = lw.search(/[-‑]/);
+  const ascii = lw.indexOf("-");
+  const nonBreaking = lw.indexOf("‑");
+  const hyphen = ascii < 0 ? nonBreaking : nonBreaking < 0 ? ascii : Math.min(ascii, nonBreaking);
   return hyphen > 0 && wordValue(lw.slice(0, hyphen)) !== undefined;
 }
 

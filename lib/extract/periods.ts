@@ -297,7 +297,8 @@ export function resolvePeriod(sentence: string, published: string | null | undef
       precision: "quarter",
     };
   }
-  const re = new RegExp(DATE.source, DATE.flags);
+  const re = DATE;
+  re.lastIndex = 0;
   let first: FigurePeriod | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {

@@ -84,6 +84,7 @@ const UNKNOWN_NAME = new RegExp(
   `\\b(?:in|at|near|around|to|into|from|through|via|using|of|on|outside|toward|towards|across|throughout|fled|fleeing|flee|left|leaving|entered|entering)\\s+(?:the\\s+)?(?:(?:provincial|regional|district)\\s+capital,?\\s+)?(?:(?:city|village|town|camp|district|area|region|province|governorate|sub-district|neighbourhood|neighborhood) of\\s+)?(${NAME}(?:(?:,\\s+|\\s+and\\s+|,\\s+and\\s+)${NAME})*(?:\\s+(?:camp|air strip|airstrip|city))?)|([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ɏ-]+)(?=['’]s\\s+(?:\\w+\\s+)?(?:population|residents|inhabitants|city|town|camp|camps|province|region|district|capital)\\b)`,
   "g",
 );
+const UNKNOWN_NAME_AT = new RegExp(UNKNOWN_NAME.source, "y");
 
 /** Capitalised words that may stand before a place name without being part of it. */
 const NAME_BREAKERS =
@@ -91,11 +92,42 @@ const NAME_BREAKERS =
 
 /** Whether the words around a position are mostly capitalised, as in a headline. */
 function titleCase(text: string, start: number, end: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
-  const around = text.slice(lineStart, Math.min(text.length, end + 60));
-  const words = around.match(/\b[A-Za-z]{4,}\b/g) ?? [];
-  const capital = words.filter((w) => /^[A-Z]/.test(w)).length;
-  return words.length >= 4 && capital / words.length > 0.6;
+  return mostlyCapitalised(text, Math.max(text.lastIndexOf(". ", start), 0), Math.min(text.length, end + 60));
+}
+
+/** Whether at least four words of four or more ASCII letters lie in from…to, over 60 % of them capitalised. */
+function mostlyCapitalised(text: string, from: number, to: number): boolean {
+  let words = 0;
+  let capital = 0;
+  let k = from;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (!isWordChar(c)) {
+      k++;
+      continue;
+    }
+    const wordStart = k;
+    let ascii = true;
+    while (k < to && isWordChar(text.charCodeAt(k))) {
+      if (!isAsciiLetter(text.charCodeAt(k))) ascii = false;
+      k++;
+    }
+    if (ascii && k - wordStart >= 4) {
+      words++;
+      const first = text.charCodeAt(wordStart);
+      if (first >= 65 && first <= 90) capital++;
+    }
+  }
+  return words >= 4 && capital / words > 0.6;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A regex \w character. */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** Capitalised names after a locative preposition that the gazetteer does not know: villages, camps, crossings. */
@@ -129,7 +161,8 @@ export function unknownNames(
   tokens?: readonly Token[],
 ): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = new RegExp(UNKNOWN_NAME.source, tokens ? "y" : UNKNOWN_NAME.flags);
+  const re = tokens ? UNKNOWN_NAME_AT : UNKNOWN_NAME;
+  re.lastIndex = 0;
   const starts = tokens ? candidateStarts(tokens, text.length) : null;
   let next = 0;
   const advance = (): RegExpExecArray | null => {
@@ -169,11 +202,7 @@ export function unknownNames(
     )
       continue;
     // A sentence or headline in title case capitalises every word: names there come only from the gazetteer.
-    const lineStart = Math.max(text.lastIndexOf(". ", start), 0);
-    const around = text.slice(lineStart, Math.min(text.length, end + 60));
-    const words = around.match(/\b[A-Za-z]{4,}\b/g) ?? [];
-    const capital = words.filter((w) => /^[A-Z]/.test(w)).length;
-    if (words.length >= 4 && capital / words.length > 0.6) continue;
+    if (titleCase(text, start, end)) continue;
     // Each name of a list stands alone; joinLists joins them again with any the gazetteer knows.
     const parts = /(,\s+and\s+|,\s+|\s+and\s+)/g;
     let partStart = start;
@@ -184,6 +213,18 @@ export function unknownNames(
     }
   }
   return out;
+}
+
+const NAME_CHAR = /[\p{L}’'-]/u;
+const UPPER_CHAR = /\p{Lu}/u;
+
+/** Whether a capitalised word and one space end the 25 characters before start (a cheap test before the regex). */
+function capitalisedWordBefore(text: string, start: number): boolean {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32) return false;
+  const limit = Math.max(0, start - 25);
+  let k = start - 2;
+  while (k >= limit && NAME_CHAR.test(text[k]!)) k--;
+  return k + 1 < start - 1 && UPPER_CHAR.test(text[k + 1]!);
 }
 
 /** Every place an item names, gazetteer names first, in text order, joined spans merged ("Idlib and Hama"). */
@@ -219,7 +260,9 @@ export function findPlaces(
     // "the village of Tin Hama": a known name inside a longer one is a place the gazetteer does not know.
     let known = m.known;
     let region = m.region;
-    const longer = /(?:^|[^\p{L}’'-])(\p{Lu}[\p{L}’'-]*) $/u.exec(text.slice(Math.max(0, start - 25), start));
+    const longer = capitalisedWordBefore(text, start)
+      ? /(?:^|[^\p{L}’'-])(\p{Lu}[\p{L}’'-]*) $/u.exec(text.slice(Math.max(0, start - 25), start))
+      : null;
     if (
       longer &&
       m.known &&

@@ -88,40 +88,50 @@ function scanNumber(text: string, start: number): Token {
   return { type: "num", text: raw, lower: raw, start, end: i, value, grouped, decimal };
 }
 
+function isLetterCode(code: number): boolean {
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  );
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Splits text into words (with internal hyphens and apostrophes), numbers and punctuation. Linear time. */
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   let i = offset;
   while (i < end) {
-    const c = text[i]!;
-    if (isDigit(c)) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
       const tok = scanNumber(text, i);
       if (tok.end > end) tok.end = end;
       tokens.push(tok);
       i = tok.end;
-    } else if (isLetter(c)) {
+    } else if (isLetterCode(c)) {
       let j = i + 1;
       while (j < end) {
-        const d = text[j];
-        if (isLetter(d) || isDigit(d)) j++;
-        else if ((d === "'" || d === "’" || d === "-" || d === "‑") && isLetter(text[j + 1])) j += 2;
+        const d = text.charCodeAt(j);
+        if (isLetterCode(d) || isDigitCode(d)) j++;
+        // ' ’ - and the non-breaking hyphen join letters: "al-Bab", "don't".
+        else if (
+          (d === 39 || d === 0x2019 || d === 45 || d === 0x2011) &&
+          isLetterCode(text.charCodeAt(j + 1))
+        )
+          j += 2;
         else break;
       }
       const word = text.slice(i, j);
       tokens.push({ type: "word", text: word, lower: word.toLowerCase(), start: i, end: j });
       i = j;
-    } else if (
-      c === " " ||
-      c === "\n" ||
-      c === "\t" ||
-      c === "\r" ||
-      c === "\u00a0" ||
-      c === "\u202f" ||
-      c === "\u2009"
-    ) {
+    } else if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009) {
       i++;
     } else {
-      tokens.push({ type: "punct", text: c, lower: c, start: i, end: i + 1 });
+      const ch = text.charAt(i);
+      tokens.push({ type: "punct", text: ch, lower: ch, start: i, end: i + 1 });
       i++;
     }
   }
@@ -174,8 +184,9 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (c !== "." && c !== "!" && c !== "?") continue;
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue;
+    const c = text.charAt(i);
     let j = i + 1;
     while (j < n && /["'”’)\]]/.test(text[j]!)) j++;
     const closeEnd = j;

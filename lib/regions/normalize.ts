@@ -344,21 +344,25 @@ export function tokenize(text: string): Token[] {
 
 /** The raw form of an acronym ("U.S." -> "US"), or null when the word is not one. */
 export function acronymForm(raw: string): string | null {
-  let bare = "";
+  let letters = 0;
   let capitals = 0;
   let laterCapital = false;
+  let dots = false;
   for (let k = 0; k < raw.length; k++) {
     const c = raw.charCodeAt(k);
-    if (c === 46) continue;
+    if (c === 46) {
+      dots = true;
+      continue;
+    }
     if (c >= 65 && c <= 90) {
       capitals++;
-      if (bare.length > 0) laterCapital = true;
+      if (letters > 0) laterCapital = true;
     } else if (c < 97 || c > 122) return null;
-    bare += raw.charAt(k);
-    if (bare.length > 5) return null;
+    if (++letters > 5) return null;
   }
   // "DRC", "oPt", "U.S." are acronyms; "Ibb" and "idlib" are words.
-  return bare.length >= 2 && capitals > 0 && laterCapital ? bare : null;
+  if (letters < 2 || capitals === 0 || !laterCapital) return null;
+  return dots ? raw.replaceAll(".", "") : raw;
 }
 
 /** An elided particle before a capital: "d'Ivoire", "N'Djamena". */
