@@ -4,6 +4,7 @@ import { cardSvg, placeBarsSvg, timeSvg } from "@/components/embed/charts";
 import { embedPageHtml } from "@/components/embed/page";
 import { svgToPng } from "@/components/embed/rasterise";
 import { parseWidgetSegment, widgetTitle, type EmbedWidget } from "@/components/embed/widgets";
+import { cachedByDataVersion } from "@/db/cache";
 import type { Database } from "@/db/client";
 import type { FigureRow } from "@/db/queries/figures";
 import { getRegionsByCodes } from "@/db/queries/regions";
@@ -122,6 +123,40 @@ function notFound(message: string): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
+interface EmbedBody {
+  body: string | Uint8Array;
+  contentType: string;
+}
+
+/**
+ * The widget's body for a query, kept until the next load (cachedByDataVersion): an embed on a busy page
+ * is asked for the same view over and over, and drawing it costs far more than serving it.
+ */
+const embedBody = cachedByDataVersion(
+  async (
+    database: Database,
+    widget: EmbedWidget,
+    format: "html" | "svg" | "png",
+    filters: Filters,
+    today: string,
+  ): Promise<EmbedBody> => {
+    const figures = await figuresInView(database, filters, today);
+    const view = widgetView(widget, figures, await describeView(database, filters, today, widget));
+    if (format === "svg") return { body: view.svg(WIDE, "kf"), contentType: "image/svg+xml; charset=utf-8" };
+    if (format === "png") return { body: svgToPng(view.svg(WIDE, "kf")), contentType: "image/png" };
+    const html = embedPageHtml({
+      title: view.title,
+      subtitle: view.subtitle,
+      narrowSvg: view.svg(NARROW, "kf-n"),
+      wideSvg: view.svg(WIDE, "kf-w"),
+      sourceLine: view.sourceLine,
+      fullViewHref: `/${filtersToQueryString(filters)}`,
+    });
+    return { body: html, contentType: "text/html; charset=utf-8" };
+  },
+  { maxEntries: 256 },
+);
+
 /** An embed route: the widget alone as HTML (SVG inline), or as an .svg or .png image. */
 export async function renderEmbed(
   request: Request,
@@ -132,31 +167,6 @@ export async function renderEmbed(
   if (!parsed) return notFound(`No ${kind} widget is called "${segment}".\n`);
   const url = new URL(request.url);
   const { database, filters } = await embedFilters(url.searchParams);
-  const today = todayUtc();
-  const figures = await figuresInView(database, filters, today);
-  const view = widgetView(
-    parsed.widget,
-    figures,
-    await describeView(database, filters, today, parsed.widget),
-  );
-  const options = { cacheControl: EMBED_CACHE_CONTROL };
-
-  if (parsed.format === "svg") {
-    return cachedResponse(request, view.svg(WIDE, "kf"), {
-      ...options,
-      contentType: "image/svg+xml; charset=utf-8",
-    });
-  }
-  if (parsed.format === "png") {
-    return cachedResponse(request, svgToPng(view.svg(WIDE, "kf")), { ...options, contentType: "image/png" });
-  }
-  const html = embedPageHtml({
-    title: view.title,
-    subtitle: view.subtitle,
-    narrowSvg: view.svg(NARROW, "kf-n"),
-    wideSvg: view.svg(WIDE, "kf-w"),
-    sourceLine: view.sourceLine,
-    fullViewHref: `/${filtersToQueryString(filters)}`,
-  });
-  return cachedResponse(request, html, { ...options, contentType: "text/html; charset=utf-8" });
+  const { body, contentType } = await embedBody(database, parsed.widget, parsed.format, filters, todayUtc());
+  return cachedResponse(request, body, { cacheControl: EMBED_CACHE_CONTROL, contentType });
 }
