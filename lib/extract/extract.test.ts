@@ -228,10 +228,70 @@ describe("metrics and units", () => {
   it("reads the article of a singular noun as one", () => {
     expect(briefs("The blast caused the death of a child.")).toEqual(["killed 1 exact children"]);
   });
+
+  it("gives a subgroup named after of them / of whom its own unit", () => {
+    expect(briefs("A drone strike killed 9 people, three of them children, near the market.")).toEqual([
+      "killed 9 exact people",
+      "killed 3 exact children",
+    ]);
+    expect(briefs("Five others were hurt, two of whom were women.")).toEqual([
+      "injured 5 exact people",
+      "injured 2 exact women",
+    ]);
+  });
+
+  it("reads one count of two harms (killed or injured, dead and wounded) as no figure of either", () => {
+    expect(run("At least 40 people were killed or injured in the blast.")).toEqual([]);
+    expect(run("The quake killed and injured more than 500 villagers.")).toEqual([]);
+    expect(run("Some 60 people are dead or missing after the mudslide.")).toEqual([]);
+    expect(briefs("12 people were killed and 30 injured.")).toEqual([
+      "killed 12 exact people",
+      "injured 30 exact people",
+    ]);
+  });
+
+  it("reads casualties, which joins killed and injured, as no figure unless split", () => {
+    expect(run("The shelling caused 57 casualties in the district.")).toEqual([]);
+    expect(briefs("The clashes caused 90 casualties, including 25 deaths.")).toEqual([
+      "killed 25 exact people",
+    ]);
+  });
+
+  it("reads table labels before a colon as the metric of the number after it", () => {
+    expect(briefs("Dead: 12 Wounded: 48 Displaced: 2,100")).toEqual([
+      "killed 12 exact people",
+      "injured 48 exact people",
+      "displaced 2100 exact people",
+    ]);
+  });
+
+  it("reads more wordings of death, return and homelessness", () => {
+    expect(briefs("The landslide claimed the lives of 31 villagers.")).toEqual(["killed 31 exact people"]);
+    expect(briefs("Medics saved the lives of 31 villagers.")).toEqual([]);
+    expect(briefs("Monitors counted spontaneous returns of 8,000 people to the town.")).toEqual([
+      "returned 8000 exact people",
+    ]);
+    expect(briefs("Some 4,000 people remain without shelter after the storm.")).toEqual([
+      "displaced 4000 approx people",
+    ]);
+    expect(briefs("Seven people were reported dead after the storm.")).toEqual(["killed 7 exact people"]);
+    expect(briefs("The death toll rose to 212 on Thursday.")).toEqual(["killed 212 exact people"]);
+  });
+
+  it("gives the host of refugees hosted in a list of countries the whole list", () => {
+    const [figure] = run("About 900,000 refugees are hosted in Chad, Niger and Cameroon.");
+    expect(figure?.region?.mention).toBe("Chad, Niger and Cameroon");
+  });
 });
 
 describe("not figures", () => {
   it.each([
+    ["plans and targets", "The 2024 response plan targets 6 million people with $1.9 billion."],
+    ["a survey sample", "A survey of 1,500 households found that 40 per cent skip meals."],
+    ["names with numbers", "M23 rebels and F-16 jets were discussed by the G7 under Resolution 2254."],
+    ["severity scales", "The UN declared a Level 3 emergency as IPC Phase 5 conditions spread."],
+    ["ratios", "5 out of 10 households reported skipping meals."],
+    ["phone numbers", "For information call +41 22 917 1234."],
     ["durations", "The two-day talks ended after three months of fighting in the past 24 hours."],
     ["dates and times", "By 6 a.m. on 14 May 2020, the war that began in April 2014 went on."],
     ["ordinals", "It was the first deadline and the third time, a potential fifth round."],

@@ -80,6 +80,7 @@ const LEFT_NOUN_LINKS: Record<string, Metric> = dict({
   kidnapping: "detained",
   arrest: "detained",
   return: "returned",
+  returns: "returned",
   population: "population",
 });
 const LEFT_VERBS: Record<string, Metric> = dict({
@@ -259,6 +260,13 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       break;
     }
     if (t.type !== "word") break;
+    // "45 Injured: 120": a table label names the number after its colon.
+    if (
+      w(tokens, j + 1) === ":" &&
+      isCapitalized(t) &&
+      (CUE_METRICS[t.lower] !== undefined || NOUN_METRICS[t.lower] !== undefined)
+    )
+      break;
     const lw = t.lower;
     const unit = PEOPLE_UNITS[lw];
     if (
@@ -405,7 +413,7 @@ function makeCue(index: number, word: string, metric: Metric, end = index): Cue 
 const CUE_STARTS = new Set([
   ...Object.keys(CUE_METRICS),
   ...MOVEMENT_VERBS,
-  ..."food head headed heading went going go crossing crossed came coming moved lost in at under seek seeking sought find finding found taking took take become became becoming streamed streaming forced living live lives staying stay sheltering remain remains remained remaining left leaving leave trapped".split(
+  ..."food head headed heading went going go crossing crossed came coming moved lost in at under seek seeking sought find finding found taking took take become became becoming streamed streaming forced living live lives staying stay sheltering remain remains remained remaining left leaving leave trapped without".split(
     " ",
   ),
 ]);
@@ -467,6 +475,10 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
     );
   if ((lw === "become" || lw === "became" || lw === "becoming") && n1 === "refugees")
     return makeCue(j, lw, "refugees", j + 1);
+  // "12,000 people remain without shelter": homeless, like "left homeless".
+  if (lw === "without" && (n1 === "shelter" || n1 === "homes" || (n1 === "a" && n2 === "home")))
+    return makeCue(j, lw, "displaced", n1 === "a" ? j + 2 : j + 1);
+  if (lw === "without") return undefined;
   if (lw === "streamed" || lw === "streaming") return makeCue(j, lw, "displaced");
   if (lw === "forced" && (n1 === "from" || n1 === "out")) return makeCue(j, lw, "displaced", j + 1);
   if (
@@ -576,6 +588,15 @@ function leftCue(
     if (lw === "to" && noun === "home") return { metric: "population", index: k - 1, end: k, word: noun };
     if (lw === "to" && (noun === "injuries" || noun === "injury"))
       return { metric: "injured", index: k - 1, end: k, word: noun };
+    // "claimed the lives of 18 people"; "saved the lives of" names no death.
+    if (
+      lw === "of" &&
+      noun === "lives" &&
+      /^(claimed|claim|claims|claiming|took|taken|take|takes|cost|costs|costing)$/.test(
+        w(tokens, w(tokens, k - 2) === "the" ? k - 3 : k - 2),
+      )
+    )
+      return { metric: "killed", index: k - 1, end: k, word: noun };
     if (lw === "of" && LEFT_NOUN_LINKS[noun] !== undefined)
       return { metric: LEFT_NOUN_LINKS[noun], index: k - 1, end: k, word: noun };
     return undefined;
@@ -705,6 +726,8 @@ function rightCue(
       if (w(tokens, j + 1) === "to") modal = true;
     }
     const cue = t.type === "word" ? cueAt(tokens, j, ctx, sentenceLower) : undefined;
+    // "Killed: 45 Injured: 120": a label before a colon belongs to the number after it.
+    if (cue && w(tokens, cue.end + 1) === ":") return undefined;
     // "50 gunmen attacked the village, killing 12": a participle after a comma tells what the clause caused.
     if (cue && /ing$/.test(cue.word) && w(tokens, j - 1) === "," && verb) return undefined;
     if (cue) return { ...cue, modal };
@@ -865,6 +888,27 @@ function subgroupMarker(tokens: Token[], p: NumberPhrase, start: number): boolea
   return false;
 }
 
+const HARM_METRICS = new Set<Metric>(["killed", "injured", "missing"]);
+
+/** The harm a word names ("killed", "dead", "wounded", "missing"), if any. */
+function harmAt(tokens: Token[], j: number): Metric | undefined {
+  const lw = w(tokens, j);
+  const metric = CUE_METRICS[lw] ?? LEFT_VERBS[lw] ?? NOUN_METRICS[lw];
+  return metric !== undefined && HARM_METRICS.has(metric) ? metric : undefined;
+}
+
+/** "killed or injured", "dead and wounded": one count of two harms (like "casualties") is no figure of either. */
+function combinedHarm(tokens: Token[], cue: number): boolean {
+  const own = harmAt(tokens, cue);
+  if (own === undefined) return false;
+  const joinedAfter = /^(and|or|and\/or)$/.test(w(tokens, cue + 1));
+  const other = joinedAfter ? harmAt(tokens, cue + 2) : undefined;
+  if (other !== undefined && other !== own) return true;
+  const joinedBefore = /^(and|or)$/.test(w(tokens, cue - 1));
+  const previous = joinedBefore ? harmAt(tokens, cue - 2) : undefined;
+  return previous !== undefined && previous !== own;
+}
+
 /** Finds the figures stated in one sentence (tokens[start, end)). */
 export function sentenceFigures(
   tokens: Token[],
@@ -905,6 +949,12 @@ function decide(
   hadPrevious: boolean,
 ): SentenceFigure | null {
   if (notACount(tokens, p)) return null;
+  // "a survey of 1,500 households", "interviewed 300 people": a sample, not a group things happened to.
+  if (
+    /^(surveyed|interviewed|sampled|polled)$/.test(w(tokens, p.first - 1)) ||
+    (w(tokens, p.first - 1) === "of" && /^(survey|surveys|sample|poll|census)$/.test(w(tokens, p.first - 2)))
+  )
+    return null;
   // "None of the 40 passengers were injured", "not one of the 1,000 refugees".
   if (
     w(tokens, p.first - 1) === "the" &&
@@ -939,6 +989,16 @@ function decide(
     if (named !== undefined && !(w(tokens, p.last + 2) in ADJECTIVE_METRICS)) {
       unit = named;
       quoteLast = Math.max(quoteLast, p.last + 2);
+    }
+  }
+  // "four of them children", "18 of whom were children": a subgroup named after its pronoun.
+  if (unit === null && w(tokens, p.last + 1) === "of" && /^(them|whom)$/.test(w(tokens, p.last + 2))) {
+    let k = p.last + 3;
+    if (/^(were|are|was|is)$/.test(w(tokens, k))) k++;
+    const named = PEOPLE_UNITS[w(tokens, k)];
+    if (named !== undefined && named !== "people" && !(w(tokens, k) in ADJECTIVE_METRICS)) {
+      unit = named;
+      quoteLast = Math.max(quoteLast, k);
     }
   }
   // "80 percent of the 2 million residents": the whole of which a share is counted is a population figure.
@@ -1088,7 +1148,11 @@ function decide(
     // The quote keeps what tells the count apart: "four in Bulu", "896 were received".
     if (quoteLast === p.last) {
       const n1 = w(tokens, p.last + 1);
-      if ((n1 === "in" || n1 === "at") && isCapitalized(tokens[p.last + 2])) {
+      if (
+        (n1 === "in" || n1 === "at") &&
+        isCapitalized(tokens[p.last + 2]) &&
+        !MONTHS.has(w(tokens, p.last + 2))
+      ) {
         let k = p.last + 2;
         while (k + 1 < end && k < p.last + 4 && isCapitalized(tokens[k + 1])) k++;
         quoteLast = k;
@@ -1099,6 +1163,7 @@ function decide(
   }
   if (metric === null && head.partitive && ctx.previous) metric = ctx.previous.metric;
   if (metric === null) return null;
+  if (cueIndex !== null && combinedHarm(tokens, cueIndex)) return null;
   if (modalBefore(tokens, p, start) && metric !== "in_need") return null;
   if (head.force && !/^(killed|injured|detained|missing)$/.test(metric)) return null;
   // "a team of 12 doctors", "a group of 50 gunmen": the size of a group that acts, unless harm came to it.

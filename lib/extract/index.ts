@@ -1,5 +1,5 @@
 import { sentenceFigures, singularFigures, type ItemContext, type SentenceFigure } from "./figures";
-import { resolvePeriod, isStock } from "./periods";
+import { attachedPeriod, resolvePeriod, isStock } from "./periods";
 import {
   choosePlace,
   claimPlaces,
@@ -14,7 +14,7 @@ import { findPlaceMentions, type PlaceMention } from "@/lib/regions";
 import { splitSentences, tokenize, type Token } from "./tokens";
 import type { ExtractedFigure, InputItem, Metric } from "./types";
 
-export const EXTRACTOR_VERSION = "1.1.0";
+export const EXTRACTOR_VERSION = "1.2.0";
 
 const STOCK_METRICS = new Set<Metric>(["population", "in_need"]);
 
@@ -159,7 +159,8 @@ function finish(
       fallback,
     );
     if (!periods.has(l.sentenceStart)) periods.set(l.sentenceStart, resolvePeriod(sentence, reported));
-    const period = periods.get(l.sentenceStart) ?? null;
+    const period =
+      attachedPeriod(sentence, reported, l.end - l.sentenceStart) ?? periods.get(l.sentenceStart) ?? null;
     if (!stocks.has(l.sentenceStart)) stocks.set(l.sentenceStart, isStock(sentence));
     out.push({
       document: item.id,

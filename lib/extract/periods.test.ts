@@ -59,6 +59,35 @@ describe("periods", () => {
     expect(undated?.kind).toBe("flow");
   });
 
+  it("reads since the start of a named event in a month as a period running from that month", () => {
+    const [figure] = extract({
+      id: "x",
+      text: "Since the start of the conflict in April 2018, more than 90,000 people have been displaced.",
+      published: REFERENCE,
+    });
+    expect(figure?.period).toEqual({ start: "2018-04-01", end: "2019-06-05", precision: "day" });
+  });
+
+  it("leaves a since period open when the item has no published date", () => {
+    expect(resolvePeriod("More than 8,000 people have fled since April 2018.", null)).toEqual({
+      start: "2018-04-01",
+      end: null,
+      precision: "month",
+    });
+  });
+
+  it("gives a figure the date written right after it over the sentence's date", () => {
+    const figures = extract({
+      id: "x",
+      text: "In March 2019, 300 people were killed, compared with 120 in February 2019.",
+      published: REFERENCE,
+    });
+    expect(figures.map((f) => [f.value, f.period?.start, f.period?.end])).toEqual([
+      [300, "2019-03-01", "2019-03-31"],
+      [120, "2019-02-01", "2019-02-28"],
+    ]);
+  });
+
   it("makes cumulative wording a stock and a single event a flow", () => {
     expect(isStock("The death toll has risen to 238 so far.")).toBe(true);
     expect(isStock("A total of 5,000 people have been displaced since January.")).toBe(true);

@@ -302,26 +302,65 @@ export function resolvePeriod(sentence: string, published: string | null | undef
   let first: FigurePeriod | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(sentence)) !== null) {
-    if (isModalMay(sentence, m.index, m[0])) continue;
-    const s = spanOf(Array.from(m), ref);
-    if (!s || (!ref && !s.absolute) || s.start.getTime() > s.end.getTime()) continue;
-    const before = lower.slice(Math.max(0, m.index - 30), m.index);
-    if (
-      /\b(since|from)\s+(?:the\s+)?(?:(?:beginning|start|end|middle)\s+of\s+)?$/.test(before) ||
-      /^since\b/i.test(m[0])
-    ) {
-      const end = ref ?? s.end;
-      if (end.getTime() >= s.start.getTime()) {
-        return {
-          start: iso(s.start),
-          end: iso(end),
-          precision: ref && s.precision !== "week" ? "day" : s.precision,
-        };
-      }
-    }
-    first ??= { start: iso(s.start), end: iso(s.end), precision: s.precision };
+    const found = periodOf(m, sentence, lower, ref);
+    if (!found) continue;
+    if (found.since) return found.period;
+    first ??= found.period;
   }
   return first;
+}
+
+/** "since the start of the conflict in April 2023", "from the beginning of May". */
+const SINCE_BEFORE =
+  /\b(?:(?:since|from)\s+(?:the\s+)?(?:(?:beginning|start|end|middle)\s+of\s+)?|since\s+the\s+(?:start|beginning|outbreak|onset|escalation)\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}in\s+)$/;
+
+function periodOf(
+  m: RegExpExecArray,
+  sentence: string,
+  lower: string,
+  ref: Date | null,
+): { period: FigurePeriod; since: boolean } | null {
+  if (isModalMay(sentence, m.index, m[0])) return null;
+  const s = spanOf(Array.from(m), ref);
+  if (!s || (!ref && !s.absolute) || s.start.getTime() > s.end.getTime()) return null;
+  const before = lower.slice(Math.max(0, m.index - 60), m.index);
+  if (SINCE_BEFORE.test(before) || /^since\b/i.test(m[0])) {
+    // Without a publication date, "since April 2023" is a period open at its end.
+    if (!ref) return { period: { start: iso(s.start), end: null, precision: s.precision }, since: true };
+    if (ref.getTime() >= s.start.getTime()) {
+      return {
+        period: {
+          start: iso(s.start),
+          end: iso(ref),
+          precision: s.precision !== "week" ? "day" : s.precision,
+        },
+        since: true,
+      };
+    }
+  }
+  return { period: { start: iso(s.start), end: iso(s.end), precision: s.precision }, since: false };
+}
+
+const DATE_AT = new RegExp(DATE.source, "y");
+const ATTACHED_DATE = /\s*(?:(?:in|on|during|as of|by)\s+)?/y;
+
+/** "… compared with 120 in December 2023": a date right after a figure's quote (ending at `at`) is its own. */
+export function attachedPeriod(
+  sentence: string,
+  published: string | null | undefined,
+  at: number,
+): FigurePeriod | null {
+  ATTACHED_DATE.lastIndex = at;
+  if (!ATTACHED_DATE.exec(sentence)) return null;
+  const afterPrep = ATTACHED_DATE.lastIndex;
+  let afterSpace = at;
+  while (afterSpace < afterPrep && /\s/.test(sentence.charAt(afterSpace))) afterSpace++;
+  for (const position of afterSpace === afterPrep ? [afterSpace] : [afterSpace, afterPrep]) {
+    DATE_AT.lastIndex = position;
+    const m = DATE_AT.exec(sentence);
+    if (m) return periodOf(m, sentence, sentence.toLowerCase(), parsePublished(published))?.period ?? null;
+  }
+  return null;
 }
 
 const CUMULATIVE =

@@ -46,7 +46,7 @@ const NOT_PLACES = new Set(
   ).split(" "),
 );
 const VENUE_CUES =
-  /\b(talks?|meeting|meetings|conference|summit|briefing|negotiations|reporters|met|journalists|interview|hosted|held|signed|gathered)\s+(?:(?:held|hosted|convened)\s+)?(?:in|at)\s+(?:the\s+)?$/i;
+  /\b(talks?|meeting|meetings|conference|summit|briefing|negotiations|reporters|met|journalists|interview|signed|gathered)\s+(?:(?:held|hosted|convened)\s+)?(?:in|at)\s+(?:the\s+)?$/i;
 /** Places a text names without naming them: "the region", "the gas-rich province", "the capital". */
 const UNNAMED_PLACE =
   /\b[Tt]he (?:(?:[a-z]+-(?:rich|held|controlled|hit|affected|stricken)|coastal|southern|northern|eastern|western|same|whole|entire|affected) )?(?:region|country|capital|area|areas|province|territory|zone|governorate)\b(?!\s+of\b)|\bthe country[’']s\b/g;

@@ -73,8 +73,8 @@ export interface FigureRegion {
 export interface FigurePeriod {
   /** YYYY-MM-DD */
   start: string;
-  /** YYYY-MM-DD */
-  end: string;
+  /** YYYY-MM-DD; null when the period is still open and the item has no date ("since April 2023"). */
+  end: string | null;
   precision: Precision;
 }
 
