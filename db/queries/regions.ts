@@ -44,8 +44,10 @@ export async function getChildRegions(database: Database, code: string): Promise
     .orderBy(asc(r.name));
 }
 
-/** The chain from the country down to the region itself. */
-export async function getRegionPath(database: Database, code: string): Promise<RegionRow[]> {
+/** The chain from the country down to the region itself; kept until the next load (the API asks per figure's region). */
+export const getRegionPath = cachedByDataVersion(queryRegionPath, { maxEntries: 20_000 });
+
+async function queryRegionPath(database: Database, code: string): Promise<RegionRow[]> {
   const rows = await rawRows<{
     code: string;
     name: string;
