@@ -215,7 +215,8 @@ async function main(argv: string[]): Promise<number> {
       if (wants("http") && bench.database.dialect === "sqlite") {
         log("http");
         const views = await dashboardViews(bench.database);
-        const region = views[1]?.params.region ?? "SYR";
+        const filtered = new URLSearchParams(views[3]?.params).toString();
+        const region = views[3]?.params.region ?? "SYR";
         ensureBuild(values.build, log);
         await bench.database.close();
         const server = await startServer(bench.database.url, port);
@@ -224,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
             server.origin,
             [
               { name: "overview", path: "/" },
-              { name: "filtered view", path: `/?region=${region}&metric=displaced&period=12m` },
+              { name: "filtered view", path: `/?${filtered}` },
               { name: "embed (card)", path: `/embed/card/displaced?region=${region}` },
               { name: "CSV API", path: `/api/v1/figures?format=csv&region=${region}&metric=displaced` },
             ],

@@ -20,19 +20,31 @@ export interface QueryResult {
 const TODAY = "2026-11-01";
 
 /** The views the benchmark times: what the dashboard runs for each, through its own query functions. */
-export async function dashboardViews(
-  database: Database,
-): Promise<{ name: string; params: Record<string, string> }[]> {
+export interface DashboardView {
+  name: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The views the benchmark times: the whole view, the busiest country, one metric and year, and a filtered
+ * view as an analyst would open it (the busiest province of that country, one metric, the last 12 months).
+ */
+export async function dashboardViews(database: Database): Promise<DashboardView[]> {
   const options = await getRegionOptions(database);
-  const busiest = options
-    .filter((option) => option.level === 0)
-    .sort((a, b) => b.figureCount - a.figureCount)[0];
-  const region = busiest?.code ?? "SYR";
+  const busiest = (level: number, country?: string) =>
+    options
+      .filter((option) => option.level === level && (!country || option.countryIso3 === country))
+      .sort((a, b) => b.figureCount - a.figureCount)[0]?.code;
+  const country = busiest(0) ?? "SYR";
+  const province = busiest(1, country) ?? country;
   return [
     { name: "whole view", params: {} },
-    { name: `one region (${region})`, params: { region } },
+    { name: `one region (${country})`, params: { region: country } },
     { name: "one metric and period (killed, 2024)", params: { metric: "killed", period: "2024" } },
-    { name: `filtered (${region}, displaced, 12m)`, params: { region, metric: "displaced", period: "12m" } },
+    {
+      name: `filtered (${province}, displaced, 12m)`,
+      params: { region: province, metric: "displaced", period: "12m" },
+    },
   ];
 }
 
