@@ -362,7 +362,7 @@ function findHead(tokens: Token[], p: NumberPhrase, end: number): Head {
       skipped++;
       continue;
     }
-    if (CUE_METRICS[lw] !== undefined || MOVEMENT_VERBS.has(lw) || /(ed|ing)$/.test(lw)) {
+    if (CUE_METRICS[lw] !== undefined || MOVEMENT_VERBS.has(lw) || lw.endsWith("ed") || lw.endsWith("ing")) {
       // "eight "overwhelmed" hospitals": a participle can also describe a counted thing.
       let k = j + 1;
       while (tokens[k]?.type === "punct" && /^["“”']$/.test(tokens[k]!.text)) k++;
@@ -678,7 +678,7 @@ function rightCue(
     const t = tokens[j]!;
     const lw = t.lower;
     if (lw === "including" || lw === "among" || lw === "(") list = true;
-    if (AUX_WORDS.has(lw) || (t.type === "word" && /ed$/.test(lw))) verb = true;
+    if (AUX_WORDS.has(lw) || (t.type === "word" && lw.endsWith("ed"))) verb = true;
     // Another count starts its own clause ("… climbed to 2,300, with more than 10,000 injured"), unless it is
     // part of a list of the same group ("300 people, including 60 women") or coordinated with it ("9 women
     // and 11 children held hostage", but not "600 were rescued and 20 are missing").
@@ -713,7 +713,7 @@ function rightCue(
     // An attributive participle ("displaced people") describes another group, not this one.
     if (
       CUE_METRICS[lw] !== undefined &&
-      /(ed|ing)$/.test(lw) &&
+      (lw.endsWith("ed") || lw.endsWith("ing")) &&
       (PEOPLE_UNITS[w(tokens, j + 1)] !== undefined || NOUN_MODIFIERS.has(w(tokens, j + 1))) &&
       tokens[j + 1]?.type === "word"
     )
@@ -729,9 +729,9 @@ function rightCue(
     // "Killed: 45 Injured: 120": a label before a colon belongs to the number after it.
     if (cue && w(tokens, cue.end + 1) === ":") return undefined;
     // "50 gunmen attacked the village, killing 12": a participle after a comma tells what the clause caused.
-    if (cue && /ing$/.test(cue.word) && w(tokens, j - 1) === "," && verb) return undefined;
+    if (cue && cue.word.endsWith("ing") && w(tokens, j - 1) === "," && verb) return undefined;
     if (cue) return { ...cue, modal };
-    if (AID_VERBS.has(lw) && /(ed|ing)$/.test(lw)) return undefined;
+    if (AID_VERBS.has(lw) && (lw.endsWith("ed") || lw.endsWith("ing"))) return undefined;
     steps++;
     j++;
   }
@@ -1039,7 +1039,7 @@ function decide(
   const objectOfOtherVerb =
     before !== undefined &&
     before.type === "word" &&
-    /ed$/.test(before.lower) &&
+    before.lower.endsWith("ed") &&
     !AUX_WORDS.has(before.lower) &&
     !LINKING.has(before.lower) &&
     CUE_METRICS[before.lower] === undefined &&

@@ -427,14 +427,22 @@ const MONTH_WORDS = new Set(
 
 const RANGE_JOINERS = new Set(["-", "–", "—", "‑"]);
 
-const PHRASE_STARTS = new Set(["a", "an", "half", "quarter", "tens", ...Object.keys(VAGUE)]);
+const PHRASE_STARTS = new Set([
+  "a",
+  "an",
+  "half",
+  "quarter",
+  "tens",
+  ...Object.keys(VAGUE),
+  ...WORD_VALUES.keys(),
+]);
 
 /** Whether a number expression can start at this token: most words are rejected by one set lookup. */
 function mayStartNumber(t: Token): boolean {
   if (t.type === "num") return true;
   if (t.type !== "word") return false;
   const lw = t.lower;
-  if (PHRASE_STARTS.has(lw) || wordValue(lw) !== undefined) return true;
+  if (PHRASE_STARTS.has(lw)) return true;
   const ascii = lw.indexOf("-");
   const nonBreaking = lw.indexOf("‑");
   const hyphen = ascii < 0 ? nonBreaking : nonBreaking < 0 ? ascii : Math.min(ascii, nonBreaking);

@@ -92,17 +92,27 @@ function utc(y: number, m: number, d: number): Date {
 }
 
 function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  if (y < 0 || y > 9999) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${day < 10 ? "0" : ""}${day}`;
 }
 
 function lastDay(y: number, m: number): number {
   return utc(y, m + 1, 0).getUTCDate();
 }
 
+let lastPublished: { text: string; date: Date | null } | null = null;
+
+/** The publication date; one item's sentences all ask for the same one. Callers never mutate it. */
 function parsePublished(published: string | null | undefined): Date | null {
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return null;
+  if (lastPublished?.text === published) return lastPublished.date;
   const d = new Date(`${published}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const date = Number.isNaN(d.getTime()) ? null : d;
+  lastPublished = { text: published, date };
+  return date;
 }
 
 /** A month without a year lies on or before the publication date. */

@@ -54,8 +54,39 @@ const UNNAMED_PLACE =
 const SKIPPED_BEFORE =
   /^(the|a|an|battered|besieged|neighbou?ring_|provincial|capital|city|town|village|of_)$/;
 
+function isNameCode(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    c === 0x2019 ||
+    c === 39 ||
+    c === 45
+  );
+}
+
+/** The words and marks ,;:.() of the 60 characters before start, in text order. */
+function wordsBefore(text: string, start: number): string[] {
+  const limit = Math.max(0, start - 60);
+  const out: string[] = [];
+  let k = start - 1;
+  while (k >= limit) {
+    const c = text.charCodeAt(k);
+    if (isNameCode(c)) {
+      let j = k;
+      while (j - 1 >= limit && isNameCode(text.charCodeAt(j - 1))) j--;
+      out.push(text.slice(j, k + 1));
+      k = j - 1;
+    } else {
+      if (c === 44 || c === 59 || c === 58 || c === 46 || c === 40 || c === 41) out.push(text.charAt(k));
+      k--;
+    }
+  }
+  return out.reverse();
+}
+
 function wordBefore(text: string, start: number): string {
-  const words = text.slice(Math.max(0, start - 60), start).match(/[A-Za-zÀ-ÖØ-öø-ɏ’'-]+|[,;:.()]/g) ?? [];
+  const words = wordsBefore(text, start);
   for (let i = words.length - 1; i >= 0; i--) {
     const word = words[i]!.toLowerCase();
     if (SKIPPED_BEFORE.test(word)) continue;
@@ -148,11 +179,25 @@ function candidateStarts(tokens: readonly Token[], limit: number): number[] {
     if (t.type !== "word") continue;
     if (TRIGGERS.has(t.lower)) {
       const next = tokens[i + 1];
-      if (next && next.type === "word" && (/^[A-ZÀ-ÖØ-Þ]/.test(next.text) || AFTER_TRIGGER.test(next.lower)))
+      if (next && next.type === "word" && (startsUpper(next.text) || AFTER_TRIGGER.test(next.lower)))
         out.push(t.start);
-    } else if (/^[A-ZÀ-ÖØ-Þ]/.test(t.text) && /['’]s$/.test(t.text)) out.push(t.start);
+    } else if (startsUpper(t.text) && possessive(t.text)) out.push(t.start);
   }
   return out;
+}
+
+/** [A-ZÀ-ÖØ-Þ] at the start. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** Ends in 's or ’s. */
+function possessive(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115) return false;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
 }
 
 export function unknownNames(
@@ -319,10 +364,10 @@ export function findPlaces(
       continue;
     const prep = wordBefore(text, start);
     const venue =
-      VENUE_CUES.test(text.slice(Math.max(0, start - 40), start)) ||
+      ((prep === "in" || prep === "at") && VENUE_CUES.test(text.slice(Math.max(0, start - 40), start))) ||
       // A dateline ("GOMA, Congo, 3 May (Reuters) -") says where the reporter is.
       (/^[A-Z]{3,}$/.test(text.slice(start, end)) && /^\s*[,(]/.test(after)) ||
-      /\b(based in|headquartered in)\s*$/.test(text.slice(Math.max(0, start - 20), start));
+      (prep === "in" && /\b(based in|headquartered in)\s*$/.test(text.slice(Math.max(0, start - 20), start)));
     const mention = text.slice(start, end);
     places.push({ start, end, mention, region, known, prep, venue });
   }
