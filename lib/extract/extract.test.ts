@@ -278,6 +278,22 @@ describe("metrics and units", () => {
     expect(briefs("The death toll rose to 212 on Thursday.")).toEqual(["killed 212 exact people"]);
   });
 
+  it("does not carry a list metric to a group that was rescued or targeted by aid", () => {
+    expect(briefs("The boat sank; 30 bodies were recovered and 52 survivors were rescued.")).toEqual([
+      "killed 30 exact people",
+    ]);
+    expect(briefs("Key figures: 4.2M people in need, 2.9M people targeted")).toEqual([
+      "in_need 4200000 exact people",
+    ]);
+  });
+
+  it("lets a subgroup's relative clause name its own metric", () => {
+    expect(briefs("The war displaced 9 million people, including 1.5 million who fled abroad.")).toEqual([
+      "displaced 9000000 exact people",
+      "refugees 1500000 exact people",
+    ]);
+  });
+
   it("gives the host of refugees hosted in a list of countries the whole list", () => {
     const [figure] = run("About 900,000 refugees are hosted in Chad, Niger and Cameroon.");
     expect(figure?.region?.mention).toBe("Chad, Niger and Cameroon");

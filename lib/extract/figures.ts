@@ -534,7 +534,7 @@ function cueAt(tokens: Token[], j: number, ctx: ItemContext, sentenceLower: stri
   // "fled Ukraine", "fled the country": leaving the country makes refugees.
   if (/^(fled|flee|fleeing|flees|escaped)$/.test(lw)) {
     const next = tokens[j + 1];
-    if (next && (ctx.countryStarts.has(next.start) || (n1 === "the" && n2 === "country")))
+    if (next && (ctx.countryStarts.has(next.start) || (n1 === "the" && n2 === "country") || n1 === "abroad"))
       return makeCue(j, lw, "refugees");
   }
   if (lw === "lives" && w(tokens, j - 1) !== "their") return makeCue(j, lw, "killed");
@@ -909,6 +909,15 @@ function combinedHarm(tokens: Token[], cue: number): boolean {
   return previous !== undefined && previous !== own;
 }
 
+const RESCUE_OR_AID = new Set(["rescued", "saved", "survived", "reached", ...AID_VERBS]);
+
+/** "43 were rescued", "3.2 million targeted": a predicate that says the group was helped, not harmed. */
+function otherPredicate(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < from + 2 && /^(were|was|are|is|have|has|had|been|be|being)$/.test(w(tokens, k))) k++;
+  return RESCUE_OR_AID.has(w(tokens, k));
+}
+
 /** Finds the figures stated in one sentence (tokens[start, end)). */
 export function sentenceFigures(
   tokens: Token[],
@@ -1069,7 +1078,9 @@ function decide(
     )
       metric = headMetric;
   } else if (subgroup && prev) {
-    metric = prev.metric;
+    // "displaced 12 million, including 2 million who fled abroad": a relative clause names its own metric.
+    const relative = /^(who|that)$/.test(w(tokens, Math.max(head.end, p.last) + 1));
+    metric = relative && right && !right.modal ? right.metric : prev.metric;
     if (unit === null && w(tokens, p.first - 1) !== "from") unit = prev.unit;
   } else if (
     right &&
@@ -1140,6 +1151,7 @@ function decide(
     !clauseBetween(tokens, prev.numLast, p.first) &&
     !PRESENT_VERBS.has(w(tokens, head.end + 1)) &&
     !negatedAfter(tokens, Math.max(head.end, p.last) + 1) &&
+    !otherPredicate(tokens, Math.max(head.end, p.last) + 1) &&
     !objectOfOtherVerb
   ) {
     // A list: "six people in Kanama, four in Bulu, and one in Gari".

@@ -14,7 +14,7 @@ import { findPlaceMentions, type PlaceMention } from "@/lib/regions";
 import { splitSentences, tokenize, type Token } from "./tokens";
 import type { ExtractedFigure, InputItem, Metric } from "./types";
 
-export const EXTRACTOR_VERSION = "1.2.0";
+export const EXTRACTOR_VERSION = "1.3.0";
 
 const STOCK_METRICS = new Set<Metric>(["population", "in_need"]);
 
@@ -46,10 +46,12 @@ function extractUnsafe(item: InputItem): ExtractedFigure[] {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
   const gazetteer = lazyMentions(text);
+  const lowerText = text.toLowerCase();
+  const refugeeContext = lowerText.includes("refugee") || lowerText.includes("asylum");
   const ctx: ItemContext = {
-    refugeeContext: /refugee|asylum/i.test(text),
-    evacuationContext: /evacuat/i.test(text),
-    migrationContext: /refugee|asylum|migra/i.test(text),
+    refugeeContext,
+    evacuationContext: lowerText.includes("evacuat"),
+    migrationContext: refugeeContext || lowerText.includes("migra"),
     countryStarts: countryStarts(text, gazetteer),
     previous: null,
   };
