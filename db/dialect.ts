@@ -23,7 +23,8 @@ export interface Tables {
   documents: typeof pgSchema.documents;
   regions: typeof pgSchema.regions;
   figures: typeof pgSchema.figures;
-  figureCounts: typeof pgSchema.figureCounts;
+  regionCounts: typeof pgSchema.regionCounts;
+  yearCounts: typeof pgSchema.yearCounts;
   meta: typeof pgSchema.meta;
 }
 
@@ -68,7 +69,8 @@ export function sqliteAsShared(db: SqliteQueryDb): { db: QueryDb; tables: Tables
       documents: sqliteSchema.documents,
       regions: sqliteSchema.regions,
       figures: sqliteSchema.figures,
-      figureCounts: sqliteSchema.figureCounts,
+      regionCounts: sqliteSchema.regionCounts,
+      yearCounts: sqliteSchema.yearCounts,
       meta: sqliteSchema.meta,
     } as unknown as Tables,
   };
@@ -78,7 +80,8 @@ export const pgTables: Tables = {
   documents: pgSchema.documents,
   regions: pgSchema.regions,
   figures: pgSchema.figures,
-  figureCounts: pgSchema.figureCounts,
+  regionCounts: pgSchema.regionCounts,
+  yearCounts: pgSchema.yearCounts,
   meta: pgSchema.meta,
 };
 

@@ -113,31 +113,24 @@ export interface BatchWriter {
   insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
   /** Inserts figures not stored yet; returns how many were new, and counts them for saveFigureCounts. */
   insertFigures(figures: readonly FigureRow[]): Promise<number>;
-  /** Adds the figures this writer inserted to figure_counts (the rollup the region choices and years read). */
+  /** Adds the figures this writer inserted to region_counts and year_counts (what region choices and years read). */
   saveFigureCounts(): Promise<void>;
 }
 
-/** New figures per figure_counts key (region, metric, year; "" for none), gathered while a load inserts. */
+/** New figures per region and per year ("" for none), gathered while a load inserts, for region_counts and year_counts. */
 class CountTally {
-  // Nested maps: building a joined string key per figure cost more than a second of a million-figure load.
-  private readonly counts = new Map<string, Map<string, Map<string, number>>>();
-  add(regionCode: string, metric: string, year: string, figures: number): void {
-    let byMetric = this.counts.get(regionCode);
-    if (!byMetric) this.counts.set(regionCode, (byMetric = new Map()));
-    let byYear = byMetric.get(metric);
-    if (!byYear) byMetric.set(metric, (byYear = new Map()));
-    byYear.set(year, (byYear.get(year) ?? 0) + figures);
+  readonly regions = new Map<string, number>();
+  readonly years = new Map<string, number>();
+  add(regionCode: string, year: string, figures: number): void {
+    if (regionCode !== "") this.regions.set(regionCode, (this.regions.get(regionCode) ?? 0) + figures);
+    if (year !== "") this.years.set(year, (this.years.get(year) ?? 0) + figures);
   }
   /** The gathered counts, emptying the tally. */
-  take(): [regionCode: string, metric: string, year: string, figures: number][] {
-    const rows: [string, string, string, number][] = [];
-    for (const [regionCode, byMetric] of this.counts) {
-      for (const [metric, byYear] of byMetric) {
-        for (const [year, figures] of byYear) rows.push([regionCode, metric, year, figures]);
-      }
-    }
-    this.counts.clear();
-    return rows;
+  take(): { regions: [string, number][]; years: [string, number][] } {
+    const taken = { regions: [...this.regions], years: [...this.years] };
+    this.regions.clear();
+    this.years.clear();
+    return taken;
   }
 }
 
@@ -158,9 +151,13 @@ function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
   const insertRegion = connection.prepare(
     "INSERT INTO regions (code, name, level, country_iso3) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
   );
-  const addCounts = connection.prepare(
-    `INSERT INTO figure_counts (region_code, metric, year, figures) VALUES (?, ?, ?, ?)
-     ON CONFLICT (region_code, metric, year) DO UPDATE SET figures = figures + excluded.figures`,
+  const addRegionCount = connection.prepare(
+    `INSERT INTO region_counts (region_code, figures) VALUES (?, ?)
+     ON CONFLICT (region_code) DO UPDATE SET figures = figures + excluded.figures`,
+  );
+  const addYearCount = connection.prepare(
+    `INSERT INTO year_counts (year, figures) VALUES (?, ?)
+     ON CONFLICT (year) DO UPDATE SET figures = figures + excluded.figures`,
   );
   const tally = new CountTally();
   return {
@@ -200,12 +197,14 @@ function sqliteWriter(connection: BetterSqlite3.Database): BatchWriter {
       for (const figure of figures) {
         if (insertFigure.run(...figure).changes === 0) continue;
         inserted++;
-        tally.add(figure[7] ?? "", figure[1], (figure[14] ?? figure[12])?.slice(0, 4) ?? "", 1);
+        tally.add(figure[7] ?? "", (figure[14] ?? figure[12])?.slice(0, 4) ?? "", 1);
       }
       return inserted;
     },
     saveFigureCounts: async () => {
-      for (const row of tally.take()) addCounts.run(...row);
+      const { regions, years } = tally.take();
+      for (const row of regions) addRegionCount.run(...row);
+      for (const row of years) addYearCount.run(...row);
     },
   };
 }
@@ -215,11 +214,11 @@ function pgWriter(client: PoolClient): BatchWriter {
       INSERT INTO figures (${FIGURE_COLUMNS.join(", ")})
       SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
       ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING
-      RETURNING region_code, metric, coalesce(reported_date, period_end) AS date
+      RETURNING region_code, coalesce(reported_date, period_end) AS date
     )
-    SELECT coalesce(region_code, '') AS region_code, metric, coalesce(to_char(date, 'YYYY'), '') AS year,
+    SELECT coalesce(region_code, '') AS region_code, coalesce(to_char(date, 'YYYY'), '') AS year,
       count(*)::int AS figures
-    FROM inserted GROUP BY 1, 2, 3`;
+    FROM inserted GROUP BY 1, 2`;
   const tally = new CountTally();
   return {
     bumpDataVersion: async () => {
@@ -281,20 +280,27 @@ function pgWriter(client: PoolClient): BatchWriter {
       }>(figuresSql, columns);
       let inserted = 0;
       for (const row of result.rows) {
-        tally.add(row.region_code, row.metric, row.year, row.figures);
+        tally.add(row.region_code, row.year, row.figures);
         inserted += row.figures;
       }
       return inserted;
     },
     saveFigureCounts: async () => {
-      const rows = tally.take();
-      if (rows.length === 0) return;
-      await client.query(
-        `INSERT INTO figure_counts (region_code, metric, year, figures)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int4[])
-         ON CONFLICT (region_code, metric, year) DO UPDATE SET figures = figure_counts.figures + excluded.figures`,
-        [0, 1, 2, 3].map((i) => rows.map((row) => row[i])),
-      );
+      const { regions, years } = tally.take();
+      if (regions.length > 0) {
+        await client.query(
+          `INSERT INTO region_counts (region_code, figures) SELECT * FROM unnest($1::text[], $2::int4[])
+           ON CONFLICT (region_code) DO UPDATE SET figures = region_counts.figures + excluded.figures`,
+          [regions.map(([code]) => code), regions.map(([, figures]) => figures)],
+        );
+      }
+      if (years.length > 0) {
+        await client.query(
+          `INSERT INTO year_counts (year, figures) SELECT * FROM unnest($1::text[], $2::int4[])
+           ON CONFLICT (year) DO UPDATE SET figures = year_counts.figures + excluded.figures`,
+          [years.map(([year]) => year), years.map(([, figures]) => figures)],
+        );
+      }
     },
   };
 }

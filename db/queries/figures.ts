@@ -252,14 +252,14 @@ async function queryMatchingCount(database: Database, query: FigureQuery = {}): 
   return Number(row?.n ?? 0);
 }
 
-/** The years figures are dated in, newest first, for the period choices (from the loader's figure_counts). */
+/** The years figures are dated in, newest first, for the period choices (from the loader's year_counts). */
 export const getFigureYears = cachedByDataVersion(queryFigureYears, { maxEntries: 1 });
 
 async function queryFigureYears(database: Database): Promise<string[]> {
-  const c = database.tables.figureCounts;
+  const c = database.tables.yearCounts;
   const rows = await database.db
-    .selectDistinct({ year: c.year })
+    .select({ year: c.year })
     .from(c)
-    .where(sql`${c.year} <> '' and ${c.figures} > 0`);
+    .where(sql`${c.figures} > 0`);
   return rows.map((r) => String(r.year)).sort((a, b) => b.localeCompare(a));
 }

@@ -87,9 +87,9 @@ async function queryRegionOptions(database: Database): Promise<RegionOption[]> {
     figure_count: number | string;
   }>(
     database,
-    // figure_counts is the loader's rollup of figures per region, metric and year ("" for no region).
+    // region_counts: the loader's count of figures placed in each region.
     sql`with recursive placed(code, n) as (
-      select region_code, sum(figures) from figure_counts where region_code <> '' group by region_code
+      select region_code, figures from region_counts where figures > 0
       union all
       select r.parent_code, placed.n from regions r join placed on r.code = placed.code
       where r.parent_code is not null

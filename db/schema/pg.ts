@@ -7,7 +7,6 @@ import {
   index,
   integer,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -93,19 +92,19 @@ export const figures = pgTable(
 );
 
 /**
- * Figures per region, metric and year, kept by the loader in the load's own transaction, so the region
- * choices and the years are read without aggregating every figure. "" stands for no region, or no date.
+ * Figures placed in each region (not counting the regions below it), kept by the loader in the load's own
+ * transaction, so the region choices are read without aggregating every figure.
  */
-export const figureCounts = pgTable(
-  "figure_counts",
-  {
-    regionCode: text("region_code").notNull(),
-    metric: text("metric").notNull(),
-    year: text("year").notNull(),
-    figures: integer("figures").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.regionCode, t.metric, t.year] })],
-);
+export const regionCounts = pgTable("region_counts", {
+  regionCode: text("region_code").primaryKey(),
+  figures: integer("figures").notNull(),
+});
+
+/** Dated figures per year (of reported date, else end of period), kept by the loader like region_counts. */
+export const yearCounts = pgTable("year_counts", {
+  year: text("year").primaryKey(),
+  figures: integer("figures").notNull(),
+});
 
 /** Small key/value facts about the database itself, such as which gazetteer the regions table holds. */
 export const meta = pgTable("meta", {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Keep in step with ./pg.ts: db/schema/drift.test.ts fails when the two disagree.
 
@@ -83,19 +83,19 @@ export const figures = sqliteTable(
 );
 
 /**
- * Figures per region, metric and year, kept by the loader in the load's own transaction, so the region
- * choices and the years are read without aggregating every figure. "" stands for no region, or no date.
+ * Figures placed in each region (not counting the regions below it), kept by the loader in the load's own
+ * transaction, so the region choices are read without aggregating every figure.
  */
-export const figureCounts = sqliteTable(
-  "figure_counts",
-  {
-    regionCode: text("region_code").notNull(),
-    metric: text("metric").notNull(),
-    year: text("year").notNull(),
-    figures: integer("figures").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.regionCode, t.metric, t.year] })],
-);
+export const regionCounts = sqliteTable("region_counts", {
+  regionCode: text("region_code").primaryKey(),
+  figures: integer("figures").notNull(),
+});
+
+/** Dated figures per year (of reported date, else end of period), kept by the loader like region_counts. */
+export const yearCounts = sqliteTable("year_counts", {
+  year: text("year").primaryKey(),
+  figures: integer("figures").notNull(),
+});
 
 /** Small key/value facts about the database itself, such as which gazetteer the regions table holds. */
 export const meta = sqliteTable("meta", {
