@@ -47,6 +47,9 @@ describe("numbers", () => {
     ["Millions of people need food assistance.", "in_need 2000000-9999999 vague people"],
     ["Around two dozen people were injured.", "injured 24 approx people"],
     ["Between 1 and 2 million people need aid.", "in_need 1000000-2000000 vague people"],
+    ["About 2,50,000 people were affected by the floods.", "affected 250000 approx people"],
+    ["Floods displaced 12,34,567 people.", "displaced 1234567 exact people"],
+    ["An estimated 1.5-2 million people were displaced.", "displaced 1500000-2000000 vague people"],
   ])("%s", (text, expected) => {
     expect(briefs(text)).toEqual([expected]);
   });
@@ -287,6 +290,12 @@ describe("metrics and units", () => {
     ]);
   });
 
+  it("does not carry a list metric to a count with a verb of its own after auxiliaries", () => {
+    expect(briefs("More than 50 children were killed, while 20 have lost limbs.")).toEqual([
+      "killed 50 at_least children",
+    ]);
+  });
+
   it("lets a subgroup's relative clause name its own metric", () => {
     expect(briefs("The war displaced 9 million people, including 1.5 million who fled abroad.")).toEqual([
       "displaced 9000000 exact people",
@@ -308,6 +317,10 @@ describe("not figures", () => {
     ["severity scales", "The UN declared a Level 3 emergency as IPC Phase 5 conditions spread."],
     ["ratios", "5 out of 10 households reported skipping meals."],
     ["phone numbers", "For information call +41 22 917 1234."],
+    ["ratios of people", "Nearly 2 out of 3 people need aid and 3 in 10 children are malnourished."],
+    ["counts of nobody", "The clashes caused 0 deaths, officials said."],
+    ["table rows of things", "IDP sites: 312"],
+    ["body parts", "Some 1,000 children have lost one or both legs."],
     ["durations", "The two-day talks ended after three months of fighting in the past 24 hours."],
     ["dates and times", "By 6 a.m. on 14 May 2020, the war that began in April 2014 went on."],
     ["ordinals", "It was the first deadline and the third time, a potential fifth round."],

@@ -178,6 +178,18 @@ function notACount(tokens: Token[], p: NumberPhrase): boolean {
   )
     return true;
   if (a1 === "and" && a2 === "a" && w(tokens, p.numLast + 3) === "half") return true;
+  // "2 out of 3 people", "one in five children": a ratio, not a count.
+  if (a1 === "out" && a2 === "of") return true;
+  if (b1 === "of" && w(tokens, p.numFirst - 2) === "out") return true;
+  const whole = tokens[p.numLast + 2];
+  if (
+    a1 === "in" &&
+    whole?.type === "num" &&
+    !whole.grouped &&
+    (whole.value ?? 0) <= 100 &&
+    whole.end - whole.start <= 3
+  )
+    return true;
   if (MONTHS.has(a1) && !(a1 === "may" && !isCapitalized(after))) return true;
   if (MONTHS.has(b1) && isCapitalized(before)) return true;
   // "children under five", "people over 60": an age bound after the people it describes.
@@ -761,6 +773,8 @@ function linkedCue(
     /^(risen|rose|increased|jumped|grown|climbed|fallen|fell|dropped|declined|decreased|up|down)$/;
   const fromChange = w(tokens, k) === "from" && change.test(w(tokens, k - 1));
   if (k < start || !(LINKING.has(w(tokens, k)) || w(tokens, k) === ":" || fromChange)) return undefined;
+  // "IDP sites: 312": a table row counting things.
+  if (w(tokens, k) === ":" && THING_NOUNS.has(w(tokens, k - 1))) return undefined;
   if (w(tokens, k) === "of" && !/^(population|toll|number|total|figure)$/.test(w(tokens, k - 1)))
     return undefined;
   let modal = false;
@@ -915,7 +929,8 @@ const RESCUE_OR_AID = new Set(["rescued", "saved", "survived", "reached", ...AID
 function otherPredicate(tokens: Token[], from: number): boolean {
   let k = from;
   while (k < from + 2 && /^(were|was|are|is|have|has|had|been|be|being)$/.test(w(tokens, k))) k++;
-  return RESCUE_OR_AID.has(w(tokens, k));
+  // "1,000 have lost a leg": a verb of its own, checked after the auxiliaries too.
+  return RESCUE_OR_AID.has(w(tokens, k)) || (k > from && PRESENT_VERBS.has(w(tokens, k)));
 }
 
 /** Finds the figures stated in one sentence (tokens[start, end)). */
@@ -958,6 +973,8 @@ function decide(
   hadPrevious: boolean,
 ): SentenceFigure | null {
   if (notACount(tokens, p)) return null;
+  // A count of nobody ("0 deaths", or the tail of an unread grouping) is no figure.
+  if (p.value === 0 || p.upper === 0) return null;
   // "a survey of 1,500 households", "interviewed 300 people": a sample, not a group things happened to.
   if (
     /^(surveyed|interviewed|sampled|polled)$/.test(w(tokens, p.first - 1)) ||

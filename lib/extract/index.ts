@@ -14,7 +14,7 @@ import { findPlaceMentions, type PlaceMention } from "@/lib/regions";
 import { splitSentences, tokenize, type Token } from "./tokens";
 import type { ExtractedFigure, InputItem, Metric } from "./types";
 
-export const EXTRACTOR_VERSION = "1.3.0";
+export const EXTRACTOR_VERSION = "1.4.0";
 
 const STOCK_METRICS = new Set<Metric>(["population", "in_need"]);
 

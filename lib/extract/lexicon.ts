@@ -204,6 +204,7 @@ export const THING_NOUNS = set(`
   richter groups group committees committee teams team units convoys convoy flights planes helicopters aircraft
   neighborhoods neighbourhoods areas regions countries nations states points centres centers facilities
   locations settlements documents reports cases incidents violations times occasions rounds sessions
+  legs leg limbs limb arms eyes hands feet
   projects wells pumps latrines classrooms beds meals kits rations doses items parcels packages
   percent per cent dollars euros pounds usd eur rupees shillings francs barrels hectares acres mm cm
   times days weeks months years hours minutes seconds decades nights`);

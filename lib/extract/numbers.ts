@@ -522,7 +522,9 @@ export function findNumbers(tokens: Token[], from = 0, to = tokens.length): Numb
     ) {
       const second = parseRawNumber(tokens, raw.last + 2);
       if (second && !(second.value <= raw.value && !(raw.form === "digits" && second.scaled))) {
-        let low = raw.value;
+        const single = tokens[raw.first]!;
+        // "1.5-2 million": the unrounded decimal takes the scale of the second number.
+        let low = raw.first === raw.last && single.decimal ? (single.value ?? raw.value) : raw.value;
         const high = second.value;
         if (second.scaled && !raw.scaled && low < 1000) {
           const scale = high / (tokens[second.first]?.value ?? high);

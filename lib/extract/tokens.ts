@@ -15,6 +15,7 @@ export interface Token {
 }
 
 const GROUP_SEPARATORS = new Set([",", ".", " ", "\u00a0", "\u202f", "\u2009", "'"]);
+const LAKH_TAIL = /(?:,\d\d)+,\d{3}(?!\d)/y;
 const SCALE_AFTER_DOT = /^\s*(million|billion|bn|m|k|thousand|mn)\b/i;
 
 function isDigit(c: string | undefined): boolean {
@@ -41,6 +42,21 @@ function scanNumber(text: string, start: number): Token {
   const firstGroupLength = i - start;
   let grouped = false;
   let separator: string | null = null;
+  // "5,00,000", "12,34,567": lakh grouping, pairs of digits before the last three.
+  LAKH_TAIL.lastIndex = i;
+  if (firstGroupLength <= 2 && LAKH_TAIL.test(text)) {
+    i = LAKH_TAIL.lastIndex;
+    const raw = text.slice(start, i);
+    return {
+      type: "num",
+      text: raw,
+      lower: raw,
+      start,
+      end: i,
+      value: Number(raw.replaceAll(",", "")),
+      grouped: true,
+    };
+  }
   if (firstGroupLength <= 3) {
     for (;;) {
       const sep = text[i];
