@@ -125,8 +125,12 @@ describe("extract on any string", () => {
     const digits = "1,234,567,".repeat(100_000);
     const mixed = "9 999.999,9 ".repeat(90_000);
     const spaces = "1 ".repeat(500_000);
-    for (const text of [digits, mixed, spaces]) {
+    const lakhPairs = `1${",12".repeat(350_000)}`;
+    for (const text of [digits, mixed, spaces, lakhPairs]) {
+      const started = performance.now();
       const figures = extract({ id: "big", text });
+      // Linear time is well under a second here; a quadratic scan would take minutes.
+      expect(performance.now() - started).toBeLessThan(5_000);
       for (const f of figures.slice(0, 50)) expect(text.slice(f.start, f.end)).toBe(f.quote);
     }
   });

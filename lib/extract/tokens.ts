@@ -15,7 +15,7 @@ export interface Token {
 }
 
 const GROUP_SEPARATORS = new Set([",", ".", " ", "\u00a0", "\u202f", "\u2009", "'"]);
-const LAKH_TAIL = /(?:,\d\d)+,\d{3}(?!\d)/y;
+const LAKH_TAIL = /(?:,\d\d){1,6},\d{3}(?!\d)/y;
 const SCALE_AFTER_DOT = /^\s*(million|billion|bn|m|k|thousand|mn)\b/i;
 
 function isDigit(c: string | undefined): boolean {
