@@ -21,8 +21,8 @@ export function benchExtract(log: (line: string) => void): ExtractResult {
   };
   const result = {
     megabytes: number(/size: ([\d.]+) MB/),
-    wallMegabytesPerSecond: number(/wall-clock throughput: ([\d.]+) MB\/s/),
-    cpuMegabytesPerSecond: number(/\nthroughput: ([\d.]+) MB\/s of one core/),
+    wallMegabytesPerSecond: number(/wall-clock throughput(?: \(median\))?: ([\d.]+) MB\/s/),
+    cpuMegabytesPerSecond: number(/\nthroughput(?: \(median\))?: ([\d.]+) MB\/s of one core/),
   };
   log(
     `  extraction: ${result.cpuMegabytesPerSecond} MB/s of one core, ${result.wallMegabytesPerSecond} MB/s wall ` +
