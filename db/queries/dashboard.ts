@@ -22,6 +22,22 @@ import { getRegionOptions, getRegionsByCodes, type RegionOption, type RegionRow 
 /** A view shows at most this many figures (the newest); the page says when there are more. */
 export const MAX_FIGURES_IN_VIEW = 5_000;
 
+/**
+ * The filter form lists countries, admin1 areas and districts; places below them (sub-districts, towns)
+ * are reached through region pages. A database with figures in thousands of towns would otherwise send
+ * every one of them as an option with every page.
+ */
+export const DEEPEST_REGION_OPTION_LEVEL = 2;
+
+/** The region choices for the form: down to districts, plus whatever the view has selected. */
+export function formRegionOptions(
+  options: readonly RegionOption[],
+  selected: readonly string[],
+): RegionOption[] {
+  const keep = new Set(selected);
+  return options.filter((o) => o.level <= DEEPEST_REGION_OPTION_LEVEL || keep.has(o.code));
+}
+
 export interface DashboardData {
   filters: Filters;
   notices: FilterNotice[];
@@ -67,5 +83,15 @@ export async function getDashboardData(
   ]);
   const matchingCount =
     figures.length < MAX_FIGURES_IN_VIEW ? figures.length : await countMatchingFigures(database, query);
-  return { filters, notices, window, today, figures, matchingCount, regionOptions, selectedRegions, years };
+  return {
+    filters,
+    notices,
+    window,
+    today,
+    figures,
+    matchingCount,
+    regionOptions: formRegionOptions(regionOptions, filters.regions),
+    selectedRegions,
+    years,
+  };
 }
