@@ -1,14 +1,20 @@
 import { EmbedDialog } from "@/components/embed/EmbedDialog";
 import type { Filters } from "@/lib/filters";
 import { formatDate } from "@/lib/format";
-import { summarizePlaces, summarizeTime, type PlaceBar, type TimePoint } from "@/lib/series";
+import {
+  summarizePlaces,
+  summarizeTime,
+  topPlacesPerMetric,
+  type PlaceBar,
+  type TimePoint,
+} from "@/lib/series";
 
 import { PlaceBarChart } from "./PlaceBarChart";
 import { TimeScatterChart } from "./TimeScatterChart";
 
 /** Both charts with, in the server HTML, a one-line summary and the data table each one draws. */
 export function ChartsSection({
-  bars,
+  bars: allBars,
   points,
   undated,
   dated,
@@ -22,12 +28,13 @@ export function ChartsSection({
   /** The view on screen, so each chart's embed shows the same figures. */
   filters: Filters;
 }) {
+  const bars = topPlacesPerMetric(allBars);
   return (
     <div className="chart-grid">
       <figure className="chart-figure" aria-labelledby="chart-places-title">
         <figcaption>
           <h3 id="chart-places-title">Figures by place</h3>
-          <p>{summarizePlaces(bars)}</p>
+          <p>{summarizePlaces(allBars, bars.length)}</p>
           <EmbedDialog widget={{ kind: "chart", chart: "places" }} filters={filters} />
         </figcaption>
         {bars.length > 0 ? <PlaceBarChart bars={bars} /> : null}

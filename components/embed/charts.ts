@@ -2,6 +2,7 @@ import { metricColor } from "@/components/charts/palette";
 import { formatDate, formatNumber, metricLabel } from "@/lib/format";
 import {
   summarizePlaces,
+  topPlacesPerMetric,
   summarizeTime,
   type MetricCard,
   type PlaceBar,
@@ -21,7 +22,8 @@ const ROW = 44;
 const PAD = 12;
 
 /** Horizontal bars, label above each bar, so the chart reads the same at 320 and 640 units wide. */
-export function placeBarsSvg(bars: readonly PlaceBar[], { width, title, id }: ChartOptions): string {
+export function placeBarsSvg(allBars: readonly PlaceBar[], { width, title, id }: ChartOptions): string {
+  const bars = topPlacesPerMetric(allBars);
   const max = Math.max(1, ...bars.map((b) => b.value));
   const chars = Math.floor((width - 2 * PAD) / 7.2);
   const valueRoom = 92;
@@ -41,7 +43,7 @@ export function placeBarsSvg(bars: readonly PlaceBar[], { width, title, id }: Ch
     width,
     height: Math.max(ROW, bars.length * ROW) + 2 * PAD,
     title,
-    description: summarizePlaces(bars),
+    description: summarizePlaces(allBars, bars.length),
     body: rows.join("") + empty,
     id,
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { metricCards } from "./cards";
-import { highestByPlace, pointsOverTime, summarizeTime } from "./charts";
+import {
+  highestByPlace,
+  MAX_PLACES_PER_METRIC,
+  pointsOverTime,
+  summarizePlaces,
+  summarizeTime,
+  topPlacesPerMetric,
+} from "./charts";
 import { competingFigures, type SeriesFigure } from "./claims";
 
 let nextId = 1;
@@ -101,6 +108,20 @@ describe("chart series", () => {
     const idlibKilled = bars.find((b) => b.metric === "killed" && b.place === "Idlib");
     expect(idlibKilled).toMatchObject({ value: 25, label: "25" });
     expect(bars.find((b) => b.place === "place not stated")).toMatchObject({ label: "400+", sourceCount: 2 });
+  });
+
+  it("draws the places with the highest figures per metric, and says how many pairs are left out", () => {
+    const towns = Array.from({ length: MAX_PLACES_PER_METRIC + 5 }, (_, i) =>
+      fig({ value: i + 1, lower: i + 1, upper: i + 1, regionCode: `T${i}`, regionName: `Town ${i}` }),
+    );
+    const bars = highestByPlace([...towns, fig({ metric: "displaced", value: 7, lower: 7, upper: 7 })]);
+    const drawn = topPlacesPerMetric(bars);
+    expect(drawn.filter((b) => b.metric === "killed").map((b) => b.value)).toEqual(
+      Array.from({ length: MAX_PLACES_PER_METRIC }, (_, i) => MAX_PLACES_PER_METRIC + 5 - i),
+    );
+    expect(drawn.filter((b) => b.metric === "displaced")).toHaveLength(1);
+    expect(summarizePlaces(bars, drawn.length)).toContain(`(${drawn.length} of ${bars.length} pairs)`);
+    expect(summarizePlaces(drawn)).not.toContain("Drawn:");
   });
 
   it("places dated figures in time and counts the undated ones", () => {

@@ -99,12 +99,30 @@ export function pointsOverTime(
   };
 }
 
-export function summarizePlaces(bars: readonly PlaceBar[]): string {
+/** The place chart draws at most this many places per metric: a bar per town of a large database says nothing. */
+export const MAX_PLACES_PER_METRIC = 10;
+
+/** The bars a place chart draws: per metric, the places with the highest figures (bars come sorted). */
+export function topPlacesPerMetric(bars: readonly PlaceBar[], limit = MAX_PLACES_PER_METRIC): PlaceBar[] {
+  const perMetric = new Map<string, number>();
+  return bars.filter((b) => {
+    const n = perMetric.get(b.metric) ?? 0;
+    perMetric.set(b.metric, n + 1);
+    return n < limit;
+  });
+}
+
+/** One line about all the bars; `drawn` says how many of them the chart shows, when not all. */
+export function summarizePlaces(bars: readonly PlaceBar[], drawn = bars.length): string {
   if (bars.length === 0) return "No figures in this view.";
   const places = new Set(bars.map((b) => b.place)).size;
   const top = [...bars].sort((a, b) => b.value - a.value)[0];
   const largest = top ? ` The largest is ${top.phrase} (${top.place}).` : "";
-  return `Highest figure reported for ${bars.length} metric–place pairs in ${places} ${places === 1 ? "place" : "places"}; figures are not added together.${largest}`;
+  const shown =
+    drawn < bars.length
+      ? ` Drawn: the ${MAX_PLACES_PER_METRIC} places with the highest figures for each metric (${drawn} of ${bars.length} pairs).`
+      : "";
+  return `Highest figure reported for ${bars.length} metric–place pairs in ${places} ${places === 1 ? "place" : "places"}; figures are not added together.${largest}${shown}`;
 }
 
 export function summarizeTime(points: readonly TimePoint[], undated: number, dated = points.length): string {
