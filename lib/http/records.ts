@@ -1,34 +1,11 @@
+import type { FigureRow, FigureSource } from "@/db/queries/figures";
 import { formatQuantity } from "@/lib/format/quantity";
 import type { PlaceBar, TimePoint } from "@/lib/series";
 
-/** What the API needs of a figure from the database; the dashboard's FigureRow fits it. */
-export interface FigureInput {
-  id: number;
-  metric: string;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  qualifier: string;
-  unit: string;
-  kind: string;
-  regionCode: string | null;
-  regionName: string | null;
-  regionLevel: number | null;
-  placeMention: string | null;
-  countryIso3: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  reportedDate: string | null;
-  date: string | null;
-  quote: string;
-  sentence: string;
-  source: {
-    title: string | null;
-    url: string | null;
-    publisher: string | null;
-    publishedDate: string | null;
-  };
-}
+/** What the API needs of a figure from the database: the dashboard's row, less what only the page shows. */
+export type FigureInput = Omit<FigureRow, "periodPrecision" | "quoteInSentence" | "source"> & {
+  source: Pick<FigureSource, "title" | "url" | "publisher" | "publishedDate">;
+};
 
 export interface RegionStep {
   code: string;
