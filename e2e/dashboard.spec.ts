@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { cardHeadings, evidenceFigures, evidenceRows, section } from "./locators";
+import { cardHeadings, evidenceFigures, evidenceRows, filtersEnhanced, section } from "./locators";
 
 // Runs against a database holding only e2e/fixtures/dataset.ts: dated figures in Idlib (SY07, and its
 // district Al Ma'ra SY0702), Hama (SY05) and Aleppo (SY02), plus one undated figure in Aleppo.
@@ -106,6 +106,7 @@ test.describe("filters", () => {
     page,
   }) => {
     await page.goto("/");
+    await filtersEnhanced(page);
     await expect(cardHeadings(page)).toHaveText(ALL_METRICS);
     await page.evaluate(() => Object.assign(window, { __samePage: true }));
     await page.getByRole("checkbox", { name: "Injured" }).check();
@@ -123,6 +124,7 @@ test.describe("filters", () => {
 
   test("filters work from the keyboard", async ({ page }) => {
     await page.goto("/");
+    await filtersEnhanced(page);
     await page.getByRole("checkbox", { name: "Displaced" }).focus();
     await page.keyboard.press("Space");
     await expect(page).toHaveURL(/\?metric=displaced$/);
@@ -135,6 +137,7 @@ test.describe("filters", () => {
 
   test("a link opened cold gives the same view as the filters that made it", async ({ page, browser }) => {
     await page.goto("/");
+    await filtersEnhanced(page);
     await page.getByRole("listbox", { name: "Regions" }).selectOption(["SY05"]);
     await expect(page).toHaveURL(/\?region=SY05$/);
     await expect(cardHeadings(page)).toHaveText(["Displaced"]);

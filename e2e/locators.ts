@@ -20,3 +20,8 @@ export function evidenceFigures(page: Page): Locator {
 export function cardHeadings(page: Page): Locator {
   return section(page, "Key figures").getByRole("heading", { level: 3 });
 }
+
+/** Waits until the filter form has hydrated: before that a change does not update the page in place. */
+export async function filtersEnhanced(page: Page): Promise<void> {
+  await page.locator("form[data-enhanced]").waitFor();
+}

@@ -131,6 +131,7 @@ export function FilterForm({ action, filters, regions, years }: FilterFormProps)
       onSubmit={onSubmit}
       onChange={onChange}
       aria-label="Filters"
+      data-enhanced={enhanced ? "" : undefined}
     >
       {regions ? (
         <div>
