@@ -68,6 +68,12 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: samplePgURL },
     },
     {
+      // `npm start`'s response cache, on a server and database of the spec's own.
+      name: "server",
+      testMatch: ["response-cache.spec.ts"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
       // Dated figures in several regions and periods, for the filters.
       name: "fixture",
       testMatch: ["dashboard.spec.ts", "accessibility.spec.ts", "embed.spec.ts", "embed-dashboard.spec.ts"],

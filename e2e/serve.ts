@@ -12,7 +12,7 @@ import { fixtureRecords } from "./fixtures/dataset";
  * A server for the end-to-end tests, on a fresh database of its own (the build must exist):
  * - `sample`: `npm start`'s own script on an empty SQLite file, so it migrates and loads the sample itself;
  * - `sample-pg`: the same on an empty PostgreSQL database (created through TEST_PG_ADMIN_URL, dropped after);
- * - `fixture`: `next start` on a SQLite file holding only the dated fixture figures.
+ * - `fixture`: the same script on a SQLite file holding only the dated fixture figures (so it loads nothing).
  */
 const MODES = ["sample", "sample-pg", "fixture"] as const;
 type Mode = (typeof MODES)[number];
@@ -66,15 +66,11 @@ async function loadFixture(url: string): Promise<void> {
 
 function startServer(databaseUrl: string): ChildProcess {
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: port, NODE_ENV: "production" as const };
-  if (mode === "fixture") {
-    const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-    return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      stdio: "inherit",
-      env,
-    });
-  }
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  return spawn(process.execPath, [tsx, "scripts/start.ts"], { stdio: "inherit", env });
+  return spawn(process.execPath, [tsx, "scripts/start.ts", "--hostname", "127.0.0.1"], {
+    stdio: "inherit",
+    env,
+  });
 }
 
 async function main(): Promise<void> {

@@ -9,7 +9,14 @@ describe("the environment", () => {
       PORT: 3000,
       TEST_PG_ADMIN_URL: "postgres://keyfigures:keyfigures@localhost:5432/postgres",
       NODE_ENV: "development",
+      RESPONSE_CACHE_MB: 64,
     });
+  });
+
+  it("reads RESPONSE_CACHE_MB, where 0 turns the cache off, and rejects a negative size", () => {
+    expect(parseEnv({ RESPONSE_CACHE_MB: "0" }).RESPONSE_CACHE_MB).toBe(0);
+    expect(parseEnv({ RESPONSE_CACHE_MB: "256" }).RESPONSE_CACHE_MB).toBe(256);
+    expect(() => parseEnv({ RESPONSE_CACHE_MB: "-1" })).toThrow(/RESPONSE_CACHE_MB/);
   });
 
   it("reads PORT as a number and DATABASE_URL as given", () => {

@@ -10,6 +10,8 @@ const schema = z.object({
     blankAsUnset,
     z.string().default("postgres://keyfigures:keyfigures@localhost:5432/postgres"),
   ),
+  /** Memory for whole responses kept by `npm start`'s server (scripts/server.ts); 0 turns the cache off. */
+  RESPONSE_CACHE_MB: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(65536).default(64)),
   NODE_ENV: z.preprocess(blankAsUnset, z.enum(["development", "production", "test"]).default("development")),
 });
 

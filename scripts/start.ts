@@ -8,13 +8,16 @@ import { openDatabase, redact } from "../db/client";
 import { loadFile } from "../db/load";
 import { countDocuments } from "../db/queries/documents";
 import { env } from "../lib/env";
+import { serve } from "./server";
 
-const USAGE = `Usage: npm start [-- --build]
+const USAGE = `Usage: npm start [-- --build] [-- --hostname HOST]
 
 Prepares and serves the dashboard on http://localhost:$PORT (default 3000):
 migrates the database named by DATABASE_URL (default: data/keyfigures.db), loads the sample
 (data/sample-reports.txt) when the database holds no documents, runs \`next build\` when there is
-no build (or with --build), then runs \`next start\`.`;
+no build (or with --build), then serves the build with Next.js behind a response cache of
+$RESPONSE_CACHE_MB megabytes (default 64; 0 turns it off). --hostname binds one address
+(default: all).`;
 
 const SAMPLE_FILE = "data/sample-reports.txt";
 const BUILD_ID = path.join(".next", "BUILD_ID");
@@ -53,21 +56,16 @@ function runNext(args: string[]): Promise<void> {
   });
 }
 
-/** Runs `next start` in the foreground, passing on the signals a terminal or supervisor sends. */
-function serve(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "start", "--port", String(port)], { stdio: "inherit" });
-    const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    for (const signal of signals) process.on(signal, forward);
-    child.on("error", (error) =>
-      reject(new Error(`next start could not start: ${error.message}`, { cause: error })),
-    );
-    child.on("exit", (code, signal) => {
-      for (const s of signals) process.off(s, forward);
-      resolve(code ?? (signal === "SIGINT" || signal === "SIGTERM" ? 0 : 1));
-    });
+/** Serves until SIGINT/SIGTERM/SIGHUP, then closes the server and the database and returns 0. */
+async function serveUntilSignalled(port: number, hostname: string | undefined, cacheMegabytes: number) {
+  const server = await serve({ port, hostname, cacheMegabytes, log });
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const s of signals) process.once(s, () => resolve(s));
   });
+  log(`${signal}: closing`);
+  await server.close();
+  return 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -75,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       build: { type: "boolean", default: false },
+      hostname: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -82,14 +81,13 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { PORT } = env();
+  const { PORT, RESPONSE_CACHE_MB } = env();
   log(await prepareDatabase());
   if (values.build || !existsSync(BUILD_ID)) {
     log(values.build ? "building (--build)" : `no build found (${BUILD_ID}): running next build`);
     await runNext(["build"]);
   }
-  log(`serving on http://localhost:${PORT}`);
-  return serve(PORT);
+  return serveUntilSignalled(PORT, values.hostname, RESPONSE_CACHE_MB);
 }
 
 main(process.argv.slice(2)).then(
