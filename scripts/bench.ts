@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
-import { pgBenchDatabase, sqliteBenchDatabase, type BenchDatabase } from "./bench/databases";
+import { openDatabase } from "../db/client";
+import { bumpDataVersion, pgBenchDatabase, sqliteBenchDatabase, type BenchDatabase } from "./bench/databases";
 import { benchExtract, type ExtractResult } from "./bench/extract";
 import { benchHttp, ensureBuild, startServer, type HttpResult } from "./bench/http";
 import { benchLoad, type LoadResult } from "./bench/load";
@@ -111,6 +112,7 @@ function summary(results: BenchResults): string {
         "p99 ms": r.latencyP99Ms,
         errors: r.errors,
         "non-2xx": r.non2xx,
+        "first view after a load, p50 / max ms": `${fixed(r.firstViewP50Ms, 0)} / ${fixed(r.firstViewMaxMs, 0)}`,
       })),
     ),
     "Loader memory (npm run load in a child process)",
@@ -220,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
         ensureBuild(values.build, log);
         await bench.database.close();
         const server = await startServer(bench.database.url, port);
+        const loads = await openDatabase(bench.database.url);
         try {
           results.http = await benchHttp(
             server.origin,
@@ -229,10 +232,11 @@ async function main(argv: string[]): Promise<number> {
               { name: "embed (card)", path: `/embed/card/displaced?region=${region}` },
               { name: "CSV API", path: `/api/v1/figures?format=csv&region=${region}&metric=displaced` },
             ],
-            { connections, duration },
+            { connections, duration, invalidate: () => bumpDataVersion(loads) },
             log,
           );
         } finally {
+          await loads.close();
           await server.stop();
         }
       }

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 
+import { sql } from "drizzle-orm";
 import { Client } from "pg";
 
-import { openDatabase, redact, type Database } from "../../db/client";
+import { openDatabase, rawRows, redact, type Database } from "../../db/client";
 import { createPgTestDatabase, createSqliteTestDatabase, pgAdminUrl } from "../../db/testing";
 
 export interface BenchDatabase {
@@ -11,6 +12,14 @@ export interface BenchDatabase {
   where: string;
   /** Closes it, and removes it unless it was named with --database-url. */
   done(): Promise<void>;
+}
+
+/** What a load does to every cache: bump meta.data_version (here without storing anything). */
+export async function bumpDataVersion(database: Database): Promise<void> {
+  await rawRows(
+    database,
+    sql`update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version' returning key`,
+  );
 }
 
 /** A new SQLite file in a temporary directory: never data/keyfigures.db. */

@@ -5,6 +5,9 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
+import { CACHE_STATUS_HEADER } from "../../lib/http/response-cache";
+import { quantile } from "./stats";
+
 const STATIC_ROUTE = "/bench-static";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -28,7 +31,15 @@ export interface HttpResult {
   staticLatencyP50Ms: number;
   /** requestsPerSecond / staticRequestsPerSecond. */
   ratio: number;
+  /**
+   * One request at a time right after a load (data version bumped, so neither the response cache nor the
+   * query caches hold it): what the first visitor of a view waits. Median and worst of FIRST_VIEW_RUNS.
+   */
+  firstViewP50Ms: number;
+  firstViewMaxMs: number;
 }
+
+const FIRST_VIEW_RUNS = 5;
 
 /** Whether the production build in .next serves the static baseline route (a build from before it does not). */
 function buildHasStaticRoute(): boolean {
@@ -50,7 +61,7 @@ export function ensureBuild(force: boolean, log: (line: string) => void): void {
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -59,17 +70,20 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Starts `next start` on 127.0.0.1 against `databaseUrl`; resolves once it serves the static page. */
+/**
+ * Starts the production server (`npm start`'s script: Next.js behind the response cache) on 127.0.0.1
+ * against `databaseUrl`; resolves once it serves the static page.
+ */
 export async function startServer(
   databaseUrl: string,
   port: number,
 ): Promise<{ origin: string; stop(): Promise<void> }> {
   const server = spawn(
     process.execPath,
-    [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    [createRequire(import.meta.url).resolve("tsx/cli"), "scripts/start.ts", "--hostname", "127.0.0.1"],
     {
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port) },
       stdio: ["ignore", "ignore", "inherit"],
@@ -124,17 +138,41 @@ async function cannon(origin: string, path: string, connections: number, duratio
   };
 }
 
-/** Each target under load for `duration` seconds, then the static page for as long, side by side. */
+/** Times `path` right after each of `runs` simulated loads; fails if the server answered from its cache. */
+async function firstViews(
+  origin: string,
+  path: string,
+  runs: number,
+  invalidate: () => Promise<void>,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await invalidate();
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${origin}${path}`);
+    await response.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const cache = response.headers.get(CACHE_STATUS_HEADER);
+    if (cache === "hit") throw new Error(`${path}: the first view after a load came from the response cache`);
+  }
+  return times;
+}
+
+/**
+ * Each target under load for `duration` seconds, then the static page for as long, side by side. Before
+ * that, the target's first view after a load (`invalidate` bumps the data version as a load does).
+ */
 export async function benchHttp(
   origin: string,
   targets: readonly HttpTarget[],
-  options: { connections: number; duration: number },
+  options: { connections: number; duration: number; invalidate: () => Promise<void> },
   log: (line: string) => void,
 ): Promise<HttpResult[]> {
   const results: HttpResult[] = [];
   for (const target of targets) {
-    // One request first, so the route's first compile and the caches are not what is measured.
+    // One request first, so that loading the route's code is not what is measured.
     await fetch(`${origin}${target.path}`).then((response) => response.arrayBuffer());
+    const first = await firstViews(origin, target.path, FIRST_VIEW_RUNS, options.invalidate);
     const measured = await cannon(origin, target.path, options.connections, options.duration);
     const baseline = await cannon(origin, STATIC_ROUTE, options.connections, options.duration);
     const result: HttpResult = {
@@ -150,11 +188,13 @@ export async function benchHttp(
       staticRequestsPerSecond: baseline.requestsPerSecond,
       staticLatencyP50Ms: baseline.p50,
       ratio: measured.requestsPerSecond / baseline.requestsPerSecond,
+      firstViewP50Ms: quantile(first, 0.5),
+      firstViewMaxMs: Math.max(...first),
     };
     log(
       `  ${target.name}: ${result.requestsPerSecond.toFixed(0)} req/s (static ${result.staticRequestsPerSecond.toFixed(0)}, ` +
         `${(result.ratio * 100).toFixed(0)} %), p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, ` +
-        `${result.errors} errors, ${result.non2xx} non-2xx`,
+        `${result.errors} errors, ${result.non2xx} non-2xx; first view after a load p50 ${result.firstViewP50Ms.toFixed(0)} ms`,
     );
     results.push(result);
   }

@@ -32,6 +32,8 @@ const http = (
   staticRequestsPerSecond,
   staticLatencyP50Ms: 5,
   ratio: requestsPerSecond / staticRequestsPerSecond,
+  firstViewP50Ms: 300,
+  firstViewMaxMs: 400,
 });
 
 const met = (rows: ReturnType<typeof targetRows>, start: string) =>
