@@ -50,6 +50,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     maxBytes: options.cacheMegabytes * 1024 * 1024,
     isCacheablePath,
     generation: async () => `${await readDataVersion(database)} ${todayUtc()}`,
+    onGenerationError: (error) =>
+      options.log(`response cache bypassed: ${error instanceof Error ? error.message : String(error)}`),
   });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

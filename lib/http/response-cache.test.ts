@@ -189,6 +189,22 @@ describe("response cache", () => {
     expect(h.renders()).toBe(renders + 3);
   });
 
+  it("passes requests to the app, uncached, while the generation cannot be read", async () => {
+    const errors: unknown[] = [];
+    const h = await serve(counting, {
+      generation: async () => {
+        throw new Error("database unavailable");
+      },
+      onGenerationError: (error) => errors.push(error),
+    });
+    const first = await get(`${h.origin}/`);
+    await get(`${h.origin}/`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get(CACHE_STATUS_HEADER)).toBe("bypass");
+    expect(h.renders()).toBe(2);
+    expect(errors).toHaveLength(2);
+  });
+
   it("turns off with maxBytes 0", async () => {
     const h = await serve(counting, { maxBytes: 0 });
     await get(`${h.origin}/`);

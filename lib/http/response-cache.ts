@@ -51,6 +51,8 @@ export interface ResponseCacheOptions {
   isCacheablePath: (pathname: string) => boolean;
   /** What everything kept depends on besides the request: called once per cacheable request. */
   generation: () => Promise<string>;
+  /** Told when `generation` fails; the request is then passed to the app uncached. */
+  onGenerationError?: (error: unknown) => void;
 }
 
 interface Entry {
@@ -111,7 +113,16 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       return;
     }
 
-    const current = await options.generation();
+    let current: string;
+    try {
+      current = await options.generation();
+    } catch (error) {
+      // Without a generation nothing kept can be trusted: the app answers, with its own error page if it must.
+      options.onGenerationError?.(error);
+      res.setHeader(CACHE_STATUS_HEADER, "bypass");
+      await render();
+      return;
+    }
     startGeneration(current);
     const key = [current, req.url, ...KEYED_REQUEST_HEADERS.map((name) => headerValue(req, name))].join("\n");
 
