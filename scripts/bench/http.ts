@@ -41,6 +41,9 @@ export interface HttpResult {
 
 const FIRST_VIEW_RUNS = 5;
 
+/** As browsers ask: a dashboard page is ~10 times smaller compressed, and bytes are much of a page's cost. */
+const BROWSER_HEADERS = { "accept-encoding": "gzip" };
+
 /** Whether the production build in .next serves the static baseline route (a build from before it does not). */
 function buildHasStaticRoute(): boolean {
   const manifest = path.join(".next", "app-path-routes-manifest.json");
@@ -126,7 +129,13 @@ async function drain(origin: string): Promise<void> {
 
 async function cannon(origin: string, path: string, connections: number, duration: number): Promise<Run> {
   await drain(origin);
-  const result = await autocannon({ url: `${origin}${path}`, connections, duration, timeout: 10 });
+  const result = await autocannon({
+    url: `${origin}${path}`,
+    connections,
+    duration,
+    timeout: 10,
+    headers: BROWSER_HEADERS,
+  });
   const answered = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
   return {
     // Responses over the run's duration: autocannon's per-second average leaves out a slow route's seconds with none.
@@ -149,7 +158,7 @@ async function firstViews(
   for (let i = 0; i < runs; i++) {
     await invalidate();
     const started = process.hrtime.bigint();
-    const response = await fetch(`${origin}${path}`);
+    const response = await fetch(`${origin}${path}`, { headers: BROWSER_HEADERS });
     await response.arrayBuffer();
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     const cache = response.headers.get(CACHE_STATUS_HEADER);
@@ -171,7 +180,9 @@ export async function benchHttp(
   const results: HttpResult[] = [];
   for (const target of targets) {
     // One request first, so that loading the route's code is not what is measured.
-    await fetch(`${origin}${target.path}`).then((response) => response.arrayBuffer());
+    await fetch(`${origin}${target.path}`, { headers: BROWSER_HEADERS }).then((response) =>
+      response.arrayBuffer(),
+    );
     const first = await firstViews(origin, target.path, FIRST_VIEW_RUNS, options.invalidate);
     const measured = await cannon(origin, target.path, options.connections, options.duration);
     const baseline = await cannon(origin, STATIC_ROUTE, options.connections, options.duration);
