@@ -5,7 +5,8 @@ import { eq, sql } from "drizzle-orm";
 import { allRegions, type Region } from "../lib/regions";
 import { withTransaction, type TransactionTarget } from "./dialect";
 
-const GAZETTEER_HASH_KEY = "gazetteer_hash";
+/** meta key holding the hash of the gazetteer the regions table was last synced from. */
+export const GAZETTEER_HASH_KEY = "gazetteer_hash";
 
 let cachedHash: { regions: readonly Region[]; hash: string } | undefined;
 

@@ -17,7 +17,7 @@ import {
   type FigureQuery,
   type FigureRow,
 } from "./figures";
-import { getRegionOptions, getRegionsByCodes, type RegionOption, type RegionRow } from "./regions";
+import { getRegionOptionsDownTo, getRegionsByCodes, type RegionOption, type RegionRow } from "./regions";
 
 /** A view shows at most this many figures (the newest); the page says when there are more. */
 export const MAX_FIGURES_IN_VIEW = 5_000;
@@ -29,7 +29,7 @@ export const MAX_FIGURES_IN_VIEW = 5_000;
  */
 export const DEEPEST_REGION_OPTION_LEVEL = 2;
 
-/** The region choices for the form: down to districts, plus whatever the view has selected. */
+/** The region choices for the form: down to districts, plus whatever the view has selected (getRegionOptionsDownTo reads them so). */
 export function formRegionOptions(
   options: readonly RegionOption[],
   selected: readonly string[],
@@ -77,7 +77,7 @@ export async function getDashboardData(
   };
   const [figures, regionOptions, selectedRegions, years] = await Promise.all([
     getFigures(database, query, { limit: MAX_FIGURES_IN_VIEW }),
-    getRegionOptions(database),
+    getRegionOptionsDownTo(database, DEEPEST_REGION_OPTION_LEVEL, filters.regions),
     getRegionsByCodes(database, filters.regions),
     getFigureYears(database),
   ]);
@@ -90,7 +90,7 @@ export async function getDashboardData(
     today,
     figures,
     matchingCount,
-    regionOptions: formRegionOptions(regionOptions, filters.regions),
+    regionOptions,
     selectedRegions,
     years,
   };

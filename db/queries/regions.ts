@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
 import { rawRows, type Database } from "../dialect";
+import { GAZETTEER_HASH_KEY } from "../regions";
 
 export interface RegionRow {
   code: string;
@@ -71,41 +72,135 @@ async function queryRegionPath(database: Database, code: string): Promise<Region
   }));
 }
 
+/** The regions table held in memory: every region in the choices' order, and the regions below each one. */
+export interface RegionTree {
+  /** By country, level and name, as the region choices list them. */
+  ordered: readonly RegionRow[];
+  byCode: ReadonlyMap<string, RegionRow>;
+  children: ReadonlyMap<string, readonly string[]>;
+  /** Each region's place in `ordered`, and the places of the regions above it (nearest first). */
+  position: ReadonlyMap<string, number>;
+  ancestors: readonly (readonly number[])[];
+}
+
+const regionTrees = new WeakMap<Database, { key: string; tree: Promise<RegionTree> }>();
+
+/**
+ * The regions table as a tree, read again only when the table changes. Regions are never deleted; they change
+ * when the gazetteer is synced (a new meta.gazetteer_hash) or a load adds places the gazetteer lacks (more
+ * rows), so the hash and the row count tell whether the kept tree is current.
+ */
+export async function getRegionTree(database: Database): Promise<RegionTree> {
+  const [state] = await rawRows<{ hash: string | null; regions: number | string }>(
+    database,
+    sql`select (select value from meta where key = ${GAZETTEER_HASH_KEY}) as hash,
+      (select count(*) from regions) as regions`,
+  );
+  const key = `${state?.hash ?? ""}:${state?.regions ?? 0}`;
+  const kept = regionTrees.get(database);
+  if (kept?.key === key) return kept.tree;
+  const tree = readRegionTree(database);
+  regionTrees.set(database, { key, tree });
+  tree.catch(() => {
+    if (regionTrees.get(database)?.tree === tree) regionTrees.delete(database);
+  });
+  return tree;
+}
+
+async function readRegionTree(database: Database): Promise<RegionTree> {
+  const r = database.tables.regions;
+  const ordered = await database.db
+    .select(regionColumns(database))
+    .from(r)
+    .orderBy(asc(r.countryIso3), asc(r.level), asc(r.name), asc(r.code));
+  const byCode = new Map(ordered.map((region) => [region.code, region]));
+  const children = new Map<string, string[]>();
+  for (const region of ordered) {
+    if (region.parentCode === null) continue;
+    const siblings = children.get(region.parentCode);
+    if (siblings) siblings.push(region.code);
+    else children.set(region.parentCode, [region.code]);
+  }
+  const position = new Map(ordered.map((region, index) => [region.code, index]));
+  const ancestors = ordered.map((region) => {
+    const above: number[] = [];
+    for (let up = region.parentCode; up !== null;) {
+      const index = position.get(up);
+      if (index === undefined || above.includes(index)) break;
+      above.push(index);
+      up = ordered[index]!.parentCode;
+    }
+    return above;
+  });
+  return { ordered, byCode, children, position, ancestors };
+}
+
+/** The given regions and every region below them, once each; codes the regions table lacks are left out. */
+export function regionsAndDescendants(tree: RegionTree, codes: readonly string[]): string[] {
+  const found = new Set<string>();
+  const pending = codes.filter((code) => tree.byCode.has(code));
+  while (pending.length > 0) {
+    const code = pending.pop()!;
+    if (found.has(code)) continue;
+    found.add(code);
+    for (const child of tree.children.get(code) ?? []) pending.push(child);
+  }
+  return [...found];
+}
+
+/** region_counts: the loader's count of figures placed in each region (not below it); kept until the next load. */
+export const getRegionCounts = cachedByDataVersion(queryRegionCounts, { maxEntries: 1 });
+
+async function queryRegionCounts(database: Database): Promise<ReadonlyMap<string, number>> {
+  const rows = await rawRows<{ region_code: string; figures: number | string }>(
+    database,
+    sql`select region_code, figures from region_counts where figures > 0`,
+  );
+  return new Map(rows.map((row) => [row.region_code, Number(row.figures)]));
+}
+
+/** Figures in each region of the tree and below it, by the region's place in the tree; kept until the next load. */
+const getRegionTotals = cachedByDataVersion(queryRegionTotals, { maxEntries: 1 });
+
+// Summed here rather than by a recursive query: the tree is already in memory, and the walk took ~95 ms at 16k regions.
+async function queryRegionTotals(database: Database): Promise<{ tree: RegionTree; totals: Float64Array }> {
+  const [tree, placed] = await Promise.all([getRegionTree(database), getRegionCounts(database)]);
+  const totals = new Float64Array(tree.ordered.length);
+  for (const [code, figures] of placed) {
+    const index = tree.position.get(code);
+    if (index === undefined) continue;
+    for (const at of [index, ...tree.ancestors[index]!]) totals[at] = totals[at]! + figures;
+  }
+  return { tree, totals };
+}
+
+async function regionOptionsWhere(
+  database: Database,
+  offered: (region: RegionRow) => boolean,
+): Promise<RegionOption[]> {
+  const { tree, totals } = await getRegionTotals(database);
+  const options: RegionOption[] = [];
+  tree.ordered.forEach((region, index) => {
+    const figureCount = totals[index]!;
+    if (figureCount > 0 && offered(region)) options.push({ ...region, figureCount });
+  });
+  return options;
+}
+
 /**
  * The regions worth offering as filters: every region that holds figures, and the regions above them,
  * each with the number of figures in it and below it.
  */
-export const getRegionOptions = cachedByDataVersion(queryRegionOptions, { maxEntries: 1 });
+export const getRegionOptions = cachedByDataVersion(
+  (database: Database) => regionOptionsWhere(database, () => true),
+  {
+    maxEntries: 1,
+  },
+);
 
-async function queryRegionOptions(database: Database): Promise<RegionOption[]> {
-  const rows = await rawRows<{
-    code: string;
-    name: string;
-    level: number | string;
-    parent_code: string | null;
-    country_iso3: string;
-    figure_count: number | string;
-  }>(
-    database,
-    // region_counts: the loader's count of figures placed in each region.
-    sql`with recursive placed(code, n) as (
-      select region_code, figures from region_counts where figures > 0
-      union all
-      select r.parent_code, placed.n from regions r join placed on r.code = placed.code
-      where r.parent_code is not null
-    ), counts as (
-      select code, sum(n) as figure_count from placed group by code
-    )
-    select r.code, r.name, r.level, r.parent_code, r.country_iso3, counts.figure_count
-    from counts join regions r on r.code = counts.code
-    order by r.country_iso3, r.level, r.name`,
-  );
-  return rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    level: Number(row.level),
-    parentCode: row.parent_code,
-    countryIso3: row.country_iso3,
-    figureCount: Number(row.figure_count),
-  }));
-}
+/** The same choices down to `deepestLevel`, plus the `selected` regions: what a filter form lists. */
+export const getRegionOptionsDownTo = cachedByDataVersion(
+  (database: Database, deepestLevel: number, selected: readonly string[]) =>
+    regionOptionsWhere(database, (region) => region.level <= deepestLevel || selected.includes(region.code)),
+  { maxEntries: 64 },
+);

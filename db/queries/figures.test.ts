@@ -1,0 +1,151 @@
+import { sql, type SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { syntheticRecords } from "../../lib/synthetic";
+import { openDatabase, rawRows, type Database } from "../client";
+import { loadRecords } from "../load";
+import { createTestDatabase, type TestDatabase } from "../testing";
+import { formRegionOptions } from "./dashboard";
+import { countMatchingFigures, getFigures, type FigureQuery } from "./figures";
+import { getRegionOptions, getRegionOptionsDownTo } from "./regions";
+
+/** The views as one plain query each, the way they were first written: what the faster reads must equal. */
+function referenceConditions(query: FigureQuery): SQL {
+  const date = sql`coalesce(f.reported_date, f.period_end)`;
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (query.metrics?.length) {
+    conditions.push(
+      sql`f.metric in (${sql.join(
+        query.metrics.map((m) => sql`${m}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (query.regions?.length) {
+    const codes = sql.join(
+      query.regions.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    conditions.push(sql`(f.region_code in (
+        with recursive sub(code) as (
+          select code from regions where code in (${codes})
+          union select child.code from regions child join sub on child.parent_code = sub.code
+        ) select code from sub)
+      or (f.region_code is null and f.country_iso3 in (select country_iso3 from regions where code in (${codes}) and level = 0)))`);
+  }
+  const window: SQL[] = [];
+  if (query.from) window.push(sql`${date} >= ${query.from}`);
+  if (query.to) window.push(sql`${date} <= ${query.to}`);
+  const includeUndated = query.includeUndated ?? true;
+  if (window.length > 0) {
+    const dated = sql.join(window, sql` and `);
+    conditions.push(includeUndated ? sql`((${dated}) or ${date} is null)` : sql`(${dated})`);
+  } else if (!includeUndated) {
+    conditions.push(sql`${date} is not null`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+async function referenceIds(database: Database, query: FigureQuery, limit: number): Promise<number[]> {
+  const date = sql`coalesce(f.reported_date, f.period_end)`;
+  const rows = await rawRows<{ id: number | string }>(
+    database,
+    sql`select f.id from figures f where ${referenceConditions(query)}
+      order by ${date} is null, ${date} desc, f.metric, f.document_id, f.quote_start limit ${limit}`,
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+async function referenceCount(database: Database, query: FigureQuery): Promise<number> {
+  const [row] = await rawRows<{ n: number | string }>(
+    database,
+    sql`select count(*) as n from figures f where ${referenceConditions(query)}`,
+  );
+  return Number(row?.n);
+}
+
+describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
+  let test: TestDatabase;
+  let database: Database;
+  let views: FigureQuery[];
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    database = await openDatabase(test.url);
+    await loadRecords(database, syntheticRecords({ figures: 4_000, seed: 7 }), { sourceFile: "synthetic" });
+    const options = await getRegionOptions(database);
+    const busiest = (level: number) =>
+      options.filter((o) => o.level === level).sort((a, b) => b.figureCount - a.figureCount)[0]!.code;
+    const quietest = (level: number) =>
+      options.filter((o) => o.level === level).sort((a, b) => a.figureCount - b.figureCount)[0]!.code;
+    // A big country (read in date order), small places (read through the region index), and mixes.
+    views = [
+      {},
+      { includeUndated: false },
+      { regions: [busiest(0)] },
+      { regions: [quietest(0)] },
+      { regions: [busiest(1)] },
+      { regions: [busiest(2), quietest(1)] },
+      { regions: [busiest(4)] },
+      { regions: ["XX99"] },
+      { metrics: ["killed"], from: "2024-01-01", to: "2024-12-31" },
+      { metrics: ["killed"], from: "2024-01-01", to: "2024-12-31", includeUndated: false },
+      { metrics: ["displaced", "returned"], from: "2025-01-01" },
+      { regions: [busiest(1)], metrics: ["displaced"], from: "2025-11-02", to: "2026-11-01" },
+      { regions: [busiest(0)], to: "2020-12-31", includeUndated: false },
+      { regions: [busiest(0)], metrics: ["killed"] },
+    ];
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("returns the same figures, in the same order, as one plain query per view", async () => {
+    for (const view of views) {
+      for (const limit of [1, 150]) {
+        const ids = (await getFigures(database, view, { limit })).map((figure) => figure.id);
+        expect(ids, JSON.stringify({ view, limit })).toEqual(await referenceIds(database, view, limit));
+      }
+    }
+  });
+
+  it("counts exactly what one plain query counts, from the rollups or not", async () => {
+    for (const view of views) {
+      expect(await countMatchingFigures(database, view), JSON.stringify(view)).toBe(
+        await referenceCount(database, view),
+      );
+    }
+  });
+
+  it("gives each figure its own document and region", async () => {
+    const [figure] = await getFigures(database, { regions: [views[2]!.regions![0]!] }, { limit: 1 });
+    const [row] = await rawRows<{ title: string; name: string; level: number | string }>(
+      database,
+      sql`select d.title, r.name, r.level from figures f join documents d on d.id = f.document_id
+        join regions r on r.code = f.region_code where f.id = ${figure!.id}`,
+    );
+    expect(figure!.source.title).toBe(row!.title);
+    expect(figure!.regionName).toBe(row!.name);
+    expect(figure!.regionLevel).toBe(Number(row!.level));
+  });
+
+  it("sums each region's figures with the regions below it, as the recursive walk did", async () => {
+    const walked = await rawRows<{ code: string; n: number | string }>(
+      database,
+      sql`with recursive placed(code, n) as (
+          select region_code, figures from region_counts where figures > 0
+          union all
+          select r.parent_code, placed.n from regions r join placed on r.code = placed.code
+          where r.parent_code is not null
+        ) select placed.code, sum(n) as n from placed join regions r on r.code = placed.code group by placed.code`,
+    );
+    const options = await getRegionOptions(database);
+    expect(new Map(options.map((o) => [o.code, o.figureCount]))).toEqual(
+      new Map(walked.map((row) => [row.code, Number(row.n)])),
+    );
+    const selected = [options.find((o) => o.level === 4)!.code];
+    expect(await getRegionOptionsDownTo(database, 2, selected)).toEqual(formRegionOptions(options, selected));
+  });
+});
