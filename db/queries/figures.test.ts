@@ -119,16 +119,63 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
     }
   });
 
-  it("gives each figure its own document and region", async () => {
-    const [figure] = await getFigures(database, { regions: [views[2]!.regions![0]!] }, { limit: 1 });
-    const [row] = await rawRows<{ title: string; name: string; level: number | string }>(
+  it("gives each figure its own fields, document and region", async () => {
+    const figures = await getFigures(database, { regions: [views[2]!.regions![0]!] }, { limit: 50 });
+    const date = sql`coalesce(f.reported_date, f.period_end)`;
+    const text = (expression: SQL) => (dialect === "pg" ? sql`${expression}::text` : expression);
+    const rows = await rawRows<Record<string, unknown>>(
       database,
-      sql`select d.title, r.name, r.level from figures f join documents d on d.id = f.document_id
-        join regions r on r.code = f.region_code where f.id = ${figure!.id}`,
+      sql`select f.id, f.metric, f.value, f.lower, f.upper, f.qualifier, f.unit, f.kind, f.region_code,
+          r.name as region_name, r.level as region_level, f.place_mention, f.country_iso3,
+          ${text(sql`f.period_start`)} as period_start, ${text(sql`f.period_end`)} as period_end,
+          f.period_precision, ${text(sql`f.reported_date`)} as reported_date, ${text(date)} as date, f.quote,
+          f.quote_start - f.sentence_start as quote_from, f.quote_end - f.sentence_start as quote_to, f.sentence,
+          d.id as document_id, d.external_id, d.title, d.url, d.publisher, d.published_date, d.source_file
+        from figures f join documents d on d.id = f.document_id left join regions r on r.code = f.region_code
+        where f.id in (${sql.join(
+          figures.map((figure) => sql`${figure.id}`),
+          sql`, `,
+        )})`,
     );
-    expect(figure!.source.title).toBe(row!.title);
-    expect(figure!.regionName).toBe(row!.name);
-    expect(figure!.regionLevel).toBe(Number(row!.level));
+    const expected = new Map(
+      rows.map((row) => [
+        Number(row.id),
+        {
+          id: Number(row.id),
+          metric: row.metric,
+          value: row.value,
+          lower: row.lower,
+          upper: row.upper,
+          qualifier: row.qualifier,
+          unit: row.unit,
+          kind: row.kind,
+          regionCode: row.region_code,
+          regionName: row.region_name,
+          regionLevel: row.region_level === null ? null : Number(row.region_level),
+          placeMention: row.place_mention,
+          countryIso3: row.country_iso3,
+          periodStart: row.period_start,
+          periodEnd: row.period_end,
+          periodPrecision: row.period_precision,
+          reportedDate: row.reported_date,
+          date: row.date,
+          quote: row.quote,
+          quoteInSentence: { start: Number(row.quote_from), end: Number(row.quote_to) },
+          sentence: row.sentence,
+          source: {
+            documentId: Number(row.document_id),
+            externalId: row.external_id,
+            title: row.title,
+            url: row.url,
+            publisher: row.publisher,
+            publishedDate: row.published_date,
+            sourceFile: row.source_file,
+          },
+        },
+      ]),
+    );
+    expect(figures).toHaveLength(50);
+    for (const figure of figures) expect(figure).toEqual(expected.get(figure.id));
   });
 
   it("sums each region's figures with the regions below it, as the recursive walk did", async () => {

@@ -1,7 +1,7 @@
 import { and, count, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
-import { byDialect, rawRows, type Database } from "../dialect";
+import { byDialect, rawRows, rawValues, type Database } from "../dialect";
 import { getRegionCounts, getRegionTree, regionsAndDescendants } from "./regions";
 
 export interface FigureQuery {
@@ -150,8 +150,8 @@ function figureConditions(
 
 interface DatePart {
   condition: SQL | undefined;
-  /** Whether the part holds dated figures only, so its order can start at the date itself. */
-  datedOnly: boolean;
+  /** Whether the part holds only dated or only undated figures, so "undated last" is settled within it. */
+  oneSided: boolean;
 }
 
 /**
@@ -170,8 +170,8 @@ function dateParts(database: Database, query: FigureQuery): DatePart[] {
   if (!query.from && !query.to) {
     return [
       includeUndated
-        ? { condition: undefined, datedOnly: false }
-        : { condition: undated(false), datedOnly: true },
+        ? { condition: undefined, oneSided: false }
+        : { condition: undated(false), oneSided: true },
     ];
   }
   const dated = and(
@@ -180,8 +180,8 @@ function dateParts(database: Database, query: FigureQuery): DatePart[] {
     query.to ? sql`${date} <= ${query.to}` : undefined,
   );
   return [
-    { condition: dated, datedOnly: true },
-    ...(includeUndated ? [{ condition: undated(true), datedOnly: false }] : []),
+    { condition: dated, oneSided: true },
+    ...(includeUndated ? [{ condition: undated(true), oneSided: true }] : []),
   ];
 }
 
@@ -199,6 +199,62 @@ async function resolvePlaces(database: Database, query: FigureQuery): Promise<Pl
   return query.regions && query.regions.length > 0 ? placeFilter(database, query.regions) : undefined;
 }
 
+/** A figure row as read, in figureColumns' order. */
+type FigureTuple = [
+  id: number | string,
+  documentId: number | string,
+  metric: string,
+  value: number | null,
+  lower: number | null,
+  upper: number | null,
+  qualifier: string,
+  unit: string,
+  kind: string,
+  regionCode: string | null,
+  placeMention: string | null,
+  countryIso3: string | null,
+  periodStart: string | null,
+  periodEnd: string | null,
+  periodPrecision: string | null,
+  reportedDate: string | null,
+  date: string | null,
+  quote: string,
+  quoteStart: number,
+  quoteEnd: number,
+  sentence: string,
+  sentenceStart: number,
+];
+
+function figureColumns(database: Database): SQL[] {
+  const f = database.tables.figures;
+  return [
+    sql`${f.id}`,
+    sql`${f.documentId}`,
+    sql`${f.metric}`,
+    sql`${f.value}`,
+    sql`${f.lower}`,
+    sql`${f.upper}`,
+    sql`${f.qualifier}`,
+    sql`${f.unit}`,
+    sql`${f.kind}`,
+    sql`${f.regionCode}`,
+    sql`${f.placeMention}`,
+    sql`${f.countryIso3}`,
+    sql`${f.periodStart}`,
+    sql`${f.periodEnd}`,
+    sql`${f.periodPrecision}`,
+    sql`${f.reportedDate}`,
+    sql`${selectedFigureDate(database)} as date`,
+    sql`${f.quote}`,
+    sql`${f.quoteStart}`,
+    sql`${f.quoteEnd}`,
+    sql`${f.sentence}`,
+    sql`${f.sentenceStart}`,
+  ];
+}
+
+type DocumentRecord = Omit<FigureSource, "documentId"> & { id: number | string };
+
 /**
  * The figures matching a view, newest first (undated last), each with its region and source document.
  * Rows are never merged or summed here: deciding what may be combined is lib/series' job.
@@ -208,7 +264,7 @@ async function queryFigures(
   query: FigureQuery = {},
   options: { limit?: number } = {},
 ): Promise<FigureRow[]> {
-  const { db, tables } = database;
+  const { tables } = database;
   const f = tables.figures;
   const d = tables.documents;
 
@@ -219,7 +275,9 @@ async function queryFigures(
   for (const part of dateParts(database, query)) {
     const left = options.limit === undefined ? undefined : options.limit - ids.length;
     if (left === 0) break;
-    const order = part.datedOnly ? newestFirst(database).slice(1) : newestFirst(database);
+    // With "undated last" settled SQLite sorts less; PostgreSQL needs the term to see the index's order.
+    const order =
+      part.oneSided && database.dialect === "sqlite" ? newestFirst(database).slice(1) : newestFirst(database);
     const rows = await rawRows<{ id: number | string }>(
       database,
       sql`select ${f.id} as id from ${f}${indexHint(database, query)}
@@ -230,82 +288,77 @@ async function queryFigures(
   }
   if (ids.length === 0) return [];
 
-  const rows = await db
-    .select({
-      id: f.id,
-      documentId: f.documentId,
-      metric: f.metric,
-      value: f.value,
-      lower: f.lower,
-      upper: f.upper,
-      qualifier: f.qualifier,
-      unit: f.unit,
-      kind: f.kind,
-      regionCode: f.regionCode,
-      placeMention: f.placeMention,
-      countryIso3: f.countryIso3,
-      periodStart: f.periodStart,
-      periodEnd: f.periodEnd,
-      periodPrecision: f.periodPrecision,
-      reportedDate: f.reportedDate,
-      date: selectedFigureDate(database),
-      quote: f.quote,
-      quoteStart: f.quoteStart,
-      quoteEnd: f.quoteEnd,
-      sentence: f.sentence,
-      sentenceStart: f.sentenceStart,
-    })
-    .from(f)
-    .where(inList(database, sql`${f.id}`, ids));
+  // Arrays, not objects: building 5,000 wide rows cost about as much as reading them.
+  const rows = (await rawValues(
+    database,
+    sql`select ${sql.join(figureColumns(database), sql`, `)} from ${f} where ${inList(database, sql`${f.id}`, ids)}`,
+  )) as FigureTuple[];
+  const documentIds = [...new Set(rows.map((row) => Number(row[1])))];
   const [documents, tree] = await Promise.all([
-    db
-      .select({
-        id: d.id,
-        externalId: d.externalId,
-        title: d.title,
-        url: d.url,
-        publisher: d.publisher,
-        publishedDate: d.publishedDate,
-        sourceFile: d.sourceFile,
-      })
-      .from(d)
-      .where(inList(database, sql`${d.id}`, [...new Set(rows.map((row) => Number(row.documentId)))])),
+    rawRows<DocumentRecord>(
+      database,
+      sql`select ${d.id} as id, ${d.externalId} as "externalId", ${d.title} as title, ${d.url} as url,
+        ${d.publisher} as publisher, ${d.publishedDate} as "publishedDate", ${d.sourceFile} as "sourceFile"
+        from ${d} where ${inList(database, sql`${d.id}`, documentIds)}`,
+    ),
     getRegionTree(database),
   ]);
   const documentsById = new Map(documents.map((document) => [Number(document.id), document]));
-  const rowsById = new Map(rows.map((row) => [Number(row.id), row]));
+  const rowsById = new Map(rows.map((row) => [Number(row[0]), row]));
 
   return ids.flatMap((id) => {
     const row = rowsById.get(id);
-    const document = row && documentsById.get(Number(row.documentId));
-    if (!row || !document) return [];
-    const region = row.regionCode === null ? undefined : tree.byCode.get(row.regionCode);
+    if (!row) return [];
+    const [
+      ,
+      documentId,
+      metric,
+      value,
+      lower,
+      upper,
+      qualifier,
+      unit,
+      kind,
+      regionCode,
+      placeMention,
+      countryIso3,
+      periodStart,
+      periodEnd,
+      periodPrecision,
+      reportedDate,
+      date,
+      quote,
+      quoteStart,
+      quoteEnd,
+      sentence,
+      sentenceStart,
+    ] = row;
+    const document = documentsById.get(Number(documentId));
+    if (!document) return [];
+    const region = regionCode === null ? undefined : tree.byCode.get(regionCode);
     return [
       {
         id,
-        metric: row.metric,
-        value: row.value,
-        lower: row.lower,
-        upper: row.upper,
-        qualifier: row.qualifier,
-        unit: row.unit,
-        kind: row.kind,
-        regionCode: row.regionCode,
+        metric,
+        value,
+        lower,
+        upper,
+        qualifier,
+        unit,
+        kind,
+        regionCode,
         regionName: region?.name ?? null,
         regionLevel: region?.level ?? null,
-        placeMention: row.placeMention,
-        countryIso3: row.countryIso3,
-        periodStart: row.periodStart,
-        periodEnd: row.periodEnd,
-        periodPrecision: row.periodPrecision,
-        reportedDate: row.reportedDate,
-        date: row.date,
-        quote: row.quote,
-        quoteInSentence: {
-          start: row.quoteStart - row.sentenceStart,
-          end: row.quoteEnd - row.sentenceStart,
-        },
-        sentence: row.sentence,
+        placeMention,
+        countryIso3,
+        periodStart,
+        periodEnd,
+        periodPrecision,
+        reportedDate,
+        date,
+        quote,
+        quoteInSentence: { start: quoteStart - sentenceStart, end: quoteEnd - sentenceStart },
+        sentence,
         source: {
           documentId: Number(document.id),
           externalId: document.externalId,

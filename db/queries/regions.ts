@@ -135,8 +135,15 @@ async function readRegionTree(database: Database): Promise<RegionTree> {
   return { ordered, byCode, children, position, ancestors };
 }
 
+const descendantsByTree = new WeakMap<RegionTree, Map<string, string[]>>();
+
 /** The given regions and every region below them, once each; codes the regions table lacks are left out. */
 export function regionsAndDescendants(tree: RegionTree, codes: readonly string[]): string[] {
+  let kept = descendantsByTree.get(tree);
+  if (!kept) descendantsByTree.set(tree, (kept = new Map()));
+  const key = JSON.stringify(codes);
+  const known = kept.get(key);
+  if (known) return known;
   const found = new Set<string>();
   const pending = codes.filter((code) => tree.byCode.has(code));
   while (pending.length > 0) {
@@ -145,7 +152,10 @@ export function regionsAndDescendants(tree: RegionTree, codes: readonly string[]
     found.add(code);
     for (const child of tree.children.get(code) ?? []) pending.push(child);
   }
-  return [...found];
+  const result = [...found];
+  if (kept.size >= 256) kept.clear();
+  kept.set(key, result);
+  return result;
 }
 
 /** region_counts: the loader's count of figures placed in each region (not below it); kept until the next load. */
@@ -169,7 +179,8 @@ async function queryRegionTotals(database: Database): Promise<{ tree: RegionTree
   for (const [code, figures] of placed) {
     const index = tree.position.get(code);
     if (index === undefined) continue;
-    for (const at of [index, ...tree.ancestors[index]!]) totals[at] = totals[at]! + figures;
+    totals[index] = totals[index]! + figures;
+    for (const above of tree.ancestors[index]!) totals[above] = totals[above]! + figures;
   }
   return { tree, totals };
 }
