@@ -49,6 +49,11 @@ export interface LoadRecordsOptions {
   extractorVersion?: string;
   /** Records per batch insert. */
   batchSize?: number;
+  /**
+   * Figures a load stores before it switches to bulk mode (see BatchWriter.startBulkLoad); it waits too until it
+   * has stored as many as the table held before, so that a small load never rebuilds a large table's indexes.
+   */
+  bulkLoadFrom?: number;
 }
 
 /** A document's identity: the SHA-256 of its text, so the same text loaded again (from any file) is one document. */
@@ -110,6 +115,7 @@ function figureRow(documentId: number, figure: ExtractedFigure, item: InputItem,
 }
 
 const DEFAULT_BATCH = 500;
+const DEFAULT_BULK_LOAD_FROM = 20_000;
 
 /**
  * Stores documents and their figures in one transaction (all or nothing: the first error rolls everything back).
@@ -123,10 +129,13 @@ export async function loadRecords(
   const version = options.extractorVersion ?? EXTRACTOR_VERSION;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const sourceFile = options.sourceFile ?? null;
+  const bulkLoadFrom = options.bulkLoadFrom ?? DEFAULT_BULK_LOAD_FROM;
 
   return inWriteTransaction(database, async (writer) => {
     const counts: LoadCounts = { documentsRead: 0, documentsNew: 0, figuresNew: 0, figuresKnown: 0 };
     const regionCodes = await writer.knownRegionCodes();
+    const storedBefore = await writer.storedFiguresBound();
+    let bulk = false;
     let batch: LoadRecord[] = [];
 
     const flush = async () => {
@@ -176,6 +185,10 @@ export async function loadRecords(
       counts.figuresNew += figuresNew;
       counts.figuresKnown += rows.length - figuresNew;
       batch = [];
+      if (!bulk && counts.figuresNew >= Math.max(bulkLoadFrom, storedBefore)) {
+        await writer.startBulkLoad();
+        bulk = true;
+      }
     };
 
     for await (const record of records) {
@@ -184,6 +197,7 @@ export async function loadRecords(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    if (bulk) await writer.finishBulkLoad();
     await writer.saveFigureCounts();
     if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
     return counts;

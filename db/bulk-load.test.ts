@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { syntheticRecords } from "../lib/synthetic";
+import { openDatabase, rawRows, type Database } from "./client";
+import { loadRecords, type LoadRecord } from "./load";
+import { createMigratedTestDatabase, type TestDatabase } from "./testing";
+
+// Loads that switch to bulk mode (BatchWriter.startBulkLoad) early, through bulkLoadFrom, so that small test
+// loads take the path a million-figure load takes.
+
+type CountRow = { key: string; figures: number | string };
+
+/** region_counts and year_counts as the loader kept them, and the same counts aggregated from the raw figures. */
+async function rollupAndRaw(database: Database): Promise<{ rollup: string[]; raw: string[] }> {
+  const year =
+    database.dialect === "pg"
+      ? sql`to_char(coalesce(reported_date, period_end), 'YYYY')`
+      : sql`substr(coalesce(reported_date, period_end), 1, 4)`;
+  const normalise = (rows: CountRow[]) =>
+    rows
+      .filter((row) => Number(row.figures) > 0)
+      .map((row) => `${row.key}|${Number(row.figures)}`)
+      .sort();
+  const rollup = await rawRows<CountRow>(
+    database,
+    sql`select 'region ' || region_code as key, figures from region_counts
+        union all select 'year ' || year as key, figures from year_counts`,
+  );
+  const raw = await rawRows<CountRow>(
+    database,
+    sql`select 'region ' || region_code as key, count(*) as figures from figures
+          where region_code is not null group by region_code
+        union all
+        select 'year ' || ${year} as key, count(*) as figures from figures
+          where coalesce(reported_date, period_end) is not null group by ${year}`,
+  );
+  return { rollup: normalise(rollup), raw: normalise(raw) };
+}
+
+/** The figures table's indexes and constraints as the database describes them. */
+async function figuresSchema(database: Database): Promise<string[]> {
+  const rows =
+    database.dialect === "pg"
+      ? await rawRows<{ definition: string }>(
+          database,
+          sql`select indexdef as definition from pg_indexes where tablename = 'figures'
+              union all
+              select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+              where conrelid = 'figures'::regclass`,
+        )
+      : await rawRows<{ definition: string }>(
+          database,
+          sql`select name || ' ' || coalesce(sql, '') as definition from sqlite_master
+              where type = 'index' and tbl_name = 'figures'`,
+        );
+  return rows.map((row) => row.definition).sort();
+}
+
+async function figureCount(database: Database): Promise<number> {
+  const [row] = await rawRows<{ n: number | string }>(database, sql`select count(*) as n from figures`);
+  return Number(row!.n);
+}
+
+const records = (figures: number, seed: number) => syntheticRecords({ figures, seed });
+const options = { sourceFile: "synthetic", batchSize: 50, bulkLoadFrom: 500 };
+
+describe.each(["sqlite", "pg"] as const)("bulk loads on %s", (dialect) => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeEach(async () => {
+    test = await createMigratedTestDatabase(dialect);
+    database = await openDatabase(test.url);
+  });
+  afterEach(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("keeps the dedupe and the rollups exact through bulk loads, re-loads and overlapping loads", async () => {
+    const first = await loadRecords(database, records(3_000, 1), options);
+    expect(first.figuresNew).toBe(3_000);
+    let { rollup, raw } = await rollupAndRaw(database);
+    expect(rollup.length).toBeGreaterThan(100);
+    expect(rollup).toEqual(raw);
+
+    const again = await loadRecords(database, records(3_000, 1), options);
+    expect(again).toMatchObject({ figuresNew: 0, figuresKnown: 3_000, documentsNew: 0 });
+    ({ rollup, raw } = await rollupAndRaw(database));
+    expect(rollup).toEqual(raw);
+
+    // Nearly all of the first 3,000 figures again, then new ones: bulk mode starts once 3,000 new are stored.
+    const overlapping = await loadRecords(database, records(8_000, 1), options);
+    expect(overlapping.figuresKnown).toBeGreaterThan(2_900);
+    expect(overlapping.figuresNew + overlapping.figuresKnown).toBe(8_000);
+    const other = await loadRecords(database, records(2_000, 2), options);
+    expect(await figureCount(database)).toBe(3_000 + overlapping.figuresNew + other.figuresNew);
+    ({ rollup, raw } = await rollupAndRaw(database));
+    expect(rollup).toEqual(raw);
+  });
+
+  it("leaves the figures table's indexes and constraints as they were after a bulk load", async () => {
+    const before = await figuresSchema(database);
+    expect(before.length).toBeGreaterThan(3);
+    await loadRecords(database, records(2_000, 1), options);
+    expect(await figuresSchema(database)).toEqual(before);
+  });
+
+  it("stores nothing and keeps every index when a load fails in bulk mode", async () => {
+    const before = await figuresSchema(database);
+    const load = loadRecords(database, failingAfter(records(3_000, 1), 2_000), options);
+    await expect(load).rejects.toThrow(/the input broke/);
+    expect(await figureCount(database)).toBe(0);
+    expect(await figuresSchema(database)).toEqual(before);
+  });
+});
+
+async function* failingAfter(source: Iterable<LoadRecord>, figures: number): AsyncGenerator<LoadRecord> {
+  let seen = 0;
+  for (const record of source) {
+    seen += record.figures.length;
+    if (seen > figures) throw new Error("the input broke");
+    yield record;
+  }
+}
+
+describe("bulk loads on a SQLite file", () => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeEach(async () => {
+    test = await createMigratedTestDatabase("sqlite");
+    database = await openDatabase(test.url);
+  });
+  afterEach(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("drops the secondary indexes during the load, and a failure puts them back on disk", async () => {
+    const before = await figuresSchema(database);
+    let during: string[] = [];
+    async function* watched(): AsyncGenerator<LoadRecord> {
+      for await (const record of failingAfter(records(3_000, 1), 2_000)) {
+        yield record;
+        during = await figuresSchema(database);
+      }
+    }
+    await expect(loadRecords(database, watched(), options)).rejects.toThrow(/the input broke/);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.length).toBeLessThan(before.length);
+    expect(during.every((index) => before.includes(index))).toBe(true);
+
+    await database.close();
+    database = await openDatabase(test.url);
+    expect(await figuresSchema(database)).toEqual(before);
+    expect(await figureCount(database)).toBe(0);
+    expect(await rawRows(database, sql`pragma integrity_check`)).toEqual([{ integrity_check: "ok" }]);
+  });
+});
