@@ -257,7 +257,16 @@ function figureColumns(database: Database): SQL[] {
   ];
 }
 
-type DocumentRecord = Omit<FigureSource, "documentId"> & { id: number | string };
+/** A document row as read, in the order the query selects. */
+type DocumentTuple = [
+  id: number | string,
+  externalId: string | null,
+  title: string | null,
+  url: string | null,
+  publisher: string | null,
+  publishedDate: string | null,
+  sourceFile: string | null,
+];
 
 /**
  * The figures matching a view, newest first (undated last), each with its region and source document.
@@ -299,15 +308,19 @@ async function queryFigures(
   )) as FigureTuple[];
   const documentIds = [...new Set(rows.map((row) => Number(row[1])))];
   const [documents, tree] = await Promise.all([
-    rawRows<DocumentRecord>(
+    rawValues(
       database,
-      sql`select ${d.id} as id, ${d.externalId} as "externalId", ${d.title} as title, ${d.url} as url,
-        ${d.publisher} as publisher, ${d.publishedDate} as "publishedDate", ${d.sourceFile} as "sourceFile"
+      sql`select ${d.id}, ${d.externalId}, ${d.title}, ${d.url}, ${d.publisher}, ${d.publishedDate}, ${d.sourceFile}
         from ${d} where ${inList(database, sql`${d.id}`, documentIds)}`,
-    ),
+    ) as Promise<DocumentTuple[]>,
     getRegionTree(database),
   ]);
-  const documentsById = new Map(documents.map((document) => [Number(document.id), document]));
+  const documentsById = new Map(
+    documents.map(([documentId, externalId, title, url, publisher, publishedDate, sourceFile]) => [
+      Number(documentId),
+      { documentId: Number(documentId), externalId, title, url, publisher, publishedDate, sourceFile },
+    ]),
+  );
   const rowsById = new Map(rows.map((row) => [Number(row[0]), row]));
 
   return ids.flatMap((id) => {
@@ -363,15 +376,7 @@ async function queryFigures(
         quote,
         quoteInSentence: { start: quoteStart - sentenceStart, end: quoteEnd - sentenceStart },
         sentence,
-        source: {
-          documentId: Number(document.id),
-          externalId: document.externalId,
-          title: document.title,
-          url: document.url,
-          publisher: document.publisher,
-          publishedDate: document.publishedDate,
-          sourceFile: document.sourceFile,
-        },
+        source: document,
       },
     ];
   });

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
-import { rawRows, type Database } from "../dialect";
+import { rawRows, rawValues, type Database } from "../dialect";
 import { GAZETTEER_HASH_KEY } from "../regions";
 
 export interface RegionRow {
@@ -162,11 +162,11 @@ export function regionsAndDescendants(tree: RegionTree, codes: readonly string[]
 export const getRegionCounts = cachedByDataVersion(queryRegionCounts, { maxEntries: 1 });
 
 async function queryRegionCounts(database: Database): Promise<ReadonlyMap<string, number>> {
-  const rows = await rawRows<{ region_code: string; figures: number | string }>(
+  const rows = await rawValues(
     database,
     sql`select region_code, figures from region_counts where figures > 0`,
   );
-  return new Map(rows.map((row) => [row.region_code, Number(row.figures)]));
+  return new Map(rows.map(([code, figures]) => [String(code), Number(figures)]));
 }
 
 /** Figures in each region of the tree and below it, by the region's place in the tree; kept until the next load. */
