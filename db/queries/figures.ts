@@ -89,7 +89,7 @@ function inList(database: Database, expression: SQL, list: readonly (string | nu
 }
 
 /** A view's region filter resolved against the regions table: which places it covers. */
-export interface PlaceFilter {
+interface PlaceFilter {
   /** The regions named and every region below them. */
   regionCodes: string[];
   /** Countries among the regions named: figures placed only in the country (no region) match them too. */
