@@ -122,8 +122,10 @@ export interface BatchWriter {
   /** The figures table's highest id: at least as many as the figures stored, read without counting them. */
   storedFiguresBound(): Promise<number>;
   /**
-   * Readies the figures table for a large load (SQLite: drops its secondary indexes, rebuilt faster in one pass
-   * than kept row by row); finishBulkLoad puts it back in the same transaction, and a rollback does too.
+   * Readies the figures table for a large load: SQLite drops its secondary indexes, PostgreSQL its foreign keys
+   * (checked per row by triggers), each put back by finishBulkLoad in one pass over the table, in the same
+   * transaction; a rollback puts them back too. On PostgreSQL, readers of figures then wait for the commit
+   * (dropping a constraint locks the table); on SQLite they keep reading the last commit.
    */
   startBulkLoad(): Promise<void>;
   finishBulkLoad(): Promise<void>;
@@ -247,6 +249,7 @@ function pgWriter(client: PoolClient): BatchWriter {
       count(*)::int AS figures
     FROM inserted GROUP BY 1, 2`;
   const tally = new CountTally();
+  let droppedForeignKeys: { name: string; definition: string }[] = [];
   return {
     storedFiguresBound: async () => {
       const result = await client.query<{ bound: string }>(
@@ -254,8 +257,24 @@ function pgWriter(client: PoolClient): BatchWriter {
       );
       return Number(result.rows[0]!.bound);
     },
-    startBulkLoad: async () => {},
-    finishBulkLoad: async () => {},
+    startBulkLoad: async () => {
+      const result = await client.query<{ name: string; definition: string }>(
+        `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+         WHERE conrelid = 'figures'::regclass AND contype = 'f'`,
+      );
+      droppedForeignKeys = result.rows;
+      for (const { name } of droppedForeignKeys) {
+        await client.query(`ALTER TABLE figures DROP CONSTRAINT "${name.replaceAll('"', '""')}"`);
+      }
+    },
+    finishBulkLoad: async () => {
+      for (const { name, definition } of droppedForeignKeys) {
+        await client.query(
+          `ALTER TABLE figures ADD CONSTRAINT "${name.replaceAll('"', '""')}" ${definition}`,
+        );
+      }
+      droppedForeignKeys = [];
+    },
     bumpDataVersion: async () => {
       await client.query(
         `INSERT INTO meta (key, value) VALUES ($1, '1')
