@@ -21,7 +21,8 @@ a new SQLite file in a temporary directory and a new PostgreSQL database created
 both removed afterwards. It never touches data/keyfigures.db or DATABASE_URL.
 
   --figures N          figures loaded into SQLite (default 1000000)
-  --pg-figures N       figures loaded into PostgreSQL (default 1000000; the target is stated for 10000000)
+  --pg-figures N       figures loaded into PostgreSQL (default 10000000, the target's size; loading them takes
+                       minutes)
   --only SECTION       ${SECTIONS.join(", ")} (repeatable; default: all). http and queries load first.
   --skip-pg            SQLite only
   --database-url URL   PostgreSQL part against this database instead of a new one: synthetic figures are
@@ -161,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const wants = (section: Section) => only.includes(section);
   const figures = positive(values.figures, "figures", 1_000_000);
-  const pgFigures = positive(values["pg-figures"], "pg-figures", 1_000_000);
+  const pgFigures = positive(values["pg-figures"], "pg-figures", 10_000_000);
   const runs = positive(values.runs, "runs", 30);
   const connections = positive(values.connections, "connections", 50);
   const duration = positive(values.duration, "duration", 10);
