@@ -301,10 +301,10 @@ function pgWriter(client: PoolClient): BatchWriter {
     },
     insertDocuments: async (documents) => {
       const column = <K extends keyof DocumentRow>(key: K) => documents.map((doc) => doc[key]);
-      const inserted = await client.query(
+      const inserted = await client.query<{ id: string; content_hash: string }>(
         `INSERT INTO documents (content_hash, external_id, text, title, url, publisher, published_date, source_file)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[])
-         ON CONFLICT (content_hash) DO NOTHING`,
+         ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash`,
         [
           column("hash"),
           column("externalId"),
@@ -316,11 +316,15 @@ function pgWriter(client: PoolClient): BatchWriter {
           column("sourceFile"),
         ],
       );
-      const found = await client.query<{ id: string; content_hash: string }>(
-        "SELECT id, content_hash FROM documents WHERE content_hash = ANY($1::text[])",
-        [column("hash")],
-      );
-      const ids = new Map(found.rows.map((row) => [row.content_hash, Number(row.id)]));
+      const ids = new Map(inserted.rows.map((row) => [row.content_hash, Number(row.id)]));
+      const known = documents.filter((doc) => !ids.has(doc.hash)).map((doc) => doc.hash);
+      if (known.length > 0) {
+        const found = await client.query<{ id: string; content_hash: string }>(
+          "SELECT id, content_hash FROM documents WHERE content_hash = ANY($1::text[])",
+          [known],
+        );
+        for (const row of found.rows) ids.set(row.content_hash, Number(row.id));
+      }
       return { ids, inserted: inserted.rowCount ?? 0 };
     },
     insertFigures: async (figures) => {
