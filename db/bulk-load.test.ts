@@ -158,4 +158,20 @@ describe("bulk loads on a SQLite file", () => {
     expect(await figureCount(database)).toBe(0);
     expect(await rawRows(database, sql`pragma integrity_check`)).toEqual([{ integrity_check: "ok" }]);
   });
+
+  it("keeps the indexes while a load stores fewer new figures than the table holds", async () => {
+    await loadRecords(database, records(3_000, 1), options);
+    const before = await figuresSchema(database);
+    const during: string[][] = [];
+    async function* watched(): AsyncGenerator<LoadRecord> {
+      for (const record of records(1_000, 2)) {
+        yield record;
+        during.push(await figuresSchema(database));
+      }
+    }
+    const load = await loadRecords(database, watched(), options);
+    expect(load.figuresNew).toBeGreaterThan(options.bulkLoadFrom);
+    expect(during.length).toBeGreaterThan(100);
+    expect(during.every((schema) => schema.length === before.length)).toBe(true);
+  });
 });
