@@ -116,6 +116,33 @@ describe.each(["sqlite", "pg"] as const)("bulk loads on %s", (dialect) => {
   });
 });
 
+describe("bulk loads on PostgreSQL", () => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeEach(async () => {
+    test = await createMigratedTestDatabase("pg");
+    database = await openDatabase(test.url);
+  });
+  afterEach(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it("leave the planner statistics describing the new rows, without waiting for autovacuum", async () => {
+    const estimate = async () => {
+      const [row] = await rawRows<{ reltuples: number | string }>(
+        database,
+        sql`select reltuples from pg_class where relname = 'figures'`,
+      );
+      return Number(row!.reltuples);
+    };
+    expect(await estimate()).toBeLessThanOrEqual(0);
+    await loadRecords(database, records(3_000, 1), options);
+    expect(await estimate()).toBe(3_000);
+  });
+});
+
 async function* failingAfter(source: Iterable<LoadRecord>, figures: number): AsyncGenerator<LoadRecord> {
   let seen = 0;
   for (const record of source) {

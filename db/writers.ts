@@ -276,6 +276,9 @@ function pgWriter(client: PoolClient): BatchWriter {
         );
       }
       droppedForeignKeys = [];
+      // A load that at least doubled the tables leaves the planner's statistics describing the old ones until
+      // autovacuum comes by; ANALYZE in the load's own transaction samples its new rows too.
+      await client.query("ANALYZE figures, documents, region_counts, year_counts");
     },
     bumpDataVersion: async () => {
       await client.query(
