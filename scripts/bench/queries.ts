@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
-
-import { rawRows, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { getDashboardData } from "../../db/queries/dashboard";
 import { getRegionOptions } from "../../db/queries/regions";
+import { bumpDataVersion } from "./databases";
 import { quantile, timeRuns } from "./stats";
 
 export interface QueryResult {
@@ -48,14 +47,6 @@ export async function dashboardViews(database: Database): Promise<DashboardView[
   ];
 }
 
-/** What a load does to the caches: bump meta.data_version (here without storing anything). */
-async function invalidateCaches(database: Database): Promise<void> {
-  await rawRows(
-    database,
-    sql`update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version' returning key`,
-  );
-}
-
 export async function benchQueries(
   database: Database,
   figures: number,
@@ -81,7 +72,7 @@ export async function benchQueries(
   const measure = async (query: string, work: () => Promise<unknown>) => {
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) {
-      await invalidateCaches(database);
+      await bumpDataVersion(database);
       const started = process.hrtime.bigint();
       await work();
       cold.push(Number(process.hrtime.bigint() - started) / 1e6);
