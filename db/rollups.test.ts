@@ -7,37 +7,7 @@ import { openDatabase, rawRows, type Database } from "./client";
 import { loadRecords } from "./load";
 import { countMatchingFigures, getFigures, getFigureYears } from "./queries/figures";
 import { getRegionOptions } from "./queries/regions";
-import { createMigratedTestDatabase, type TestDatabase } from "./testing";
-
-type CountRow = { key: string; figures: number | string };
-
-const normalise = (rows: CountRow[]) =>
-  rows
-    .filter((row) => Number(row.figures) > 0)
-    .map((row) => `${row.key}|${Number(row.figures)}`)
-    .sort();
-
-/** region_counts and year_counts as the loader kept them, and the same counts aggregated from the raw figures. */
-async function rollupAndRaw(database: Database): Promise<{ rollup: string[]; raw: string[] }> {
-  const year =
-    database.dialect === "pg"
-      ? sql`to_char(coalesce(reported_date, period_end), 'YYYY')`
-      : sql`substr(coalesce(reported_date, period_end), 1, 4)`;
-  const rollup = await rawRows<CountRow>(
-    database,
-    sql`select 'region ' || region_code as key, figures from region_counts
-        union all select 'year ' || year as key, figures from year_counts`,
-  );
-  const raw = await rawRows<CountRow>(
-    database,
-    sql`select 'region ' || region_code as key, count(*) as figures from figures
-          where region_code is not null group by region_code
-        union all
-        select 'year ' || ${year} as key, count(*) as figures from figures
-          where coalesce(reported_date, period_end) is not null group by ${year}`,
-  );
-  return { rollup: normalise(rollup), raw: normalise(raw) };
-}
+import { createMigratedTestDatabase, rollupAndRaw, type TestDatabase } from "./testing";
 
 const records = (figures: number, seed: number) => syntheticRecords({ figures, seed });
 

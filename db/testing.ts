@@ -11,10 +11,11 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { sql } from "drizzle-orm";
 import { Client } from "pg";
 
 import { env } from "../lib/env";
-import { openDatabase } from "./client";
+import { openDatabase, rawRows, type Database } from "./client";
 import type { Dialect } from "./dialect";
 import { gazetteerHash } from "./regions";
 
@@ -163,4 +164,36 @@ async function createMigratedPgTestDatabase(
  */
 export async function createMigratedTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   return dialect === "pg" ? createMigratedPgTestDatabase() : createMigratedSqliteTestDatabase();
+}
+
+type CountRow = { key: string; figures: number | string };
+
+/**
+ * region_counts and year_counts as the loader kept them, and the same counts aggregated from the raw figures,
+ * as sorted "key|count" lines: the two lists must be equal after any sequence of loads.
+ */
+export async function rollupAndRaw(database: Database): Promise<{ rollup: string[]; raw: string[] }> {
+  const year =
+    database.dialect === "pg"
+      ? sql`to_char(coalesce(reported_date, period_end), 'YYYY')`
+      : sql`substr(coalesce(reported_date, period_end), 1, 4)`;
+  const normalise = (rows: CountRow[]) =>
+    rows
+      .filter((row) => Number(row.figures) > 0)
+      .map((row) => `${row.key}|${Number(row.figures)}`)
+      .sort();
+  const rollup = await rawRows<CountRow>(
+    database,
+    sql`select 'region ' || region_code as key, figures from region_counts
+        union all select 'year ' || year as key, figures from year_counts`,
+  );
+  const raw = await rawRows<CountRow>(
+    database,
+    sql`select 'region ' || region_code as key, count(*) as figures from figures
+          where region_code is not null group by region_code
+        union all
+        select 'year ' || ${year} as key, count(*) as figures from figures
+          where coalesce(reported_date, period_end) is not null group by ${year}`,
+  );
+  return { rollup: normalise(rollup), raw: normalise(raw) };
 }
