@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { syntheticRecords } from "../lib/synthetic";
 import { openDatabase, rawRows, type Database } from "./client";
 import { loadRecords, type LoadRecord } from "./load";
+import { useMigratedDatabase } from "./test-hooks";
 import { createMigratedTestDatabase, rollupAndRaw, type TestDatabase } from "./testing";
 
 // Loads that switch to bulk mode (BatchWriter.startBulkLoad) early, through bulkLoadFrom, so that small test
@@ -37,17 +38,8 @@ const records = (figures: number, seed: number) => syntheticRecords({ figures, s
 const options = { sourceFile: "synthetic", batchSize: 50, bulkLoadFrom: 500 };
 
 describe.each(["sqlite", "pg"] as const)("bulk loads on %s", (dialect) => {
-  let test: TestDatabase;
   let database: Database;
-
-  beforeEach(async () => {
-    test = await createMigratedTestDatabase(dialect);
-    database = await openDatabase(test.url);
-  });
-  afterEach(async () => {
-    await database?.close();
-    await test?.drop();
-  });
+  useMigratedDatabase(dialect, (opened) => (database = opened));
 
   it("keeps the dedupe and the rollups exact through bulk loads, re-loads and overlapping loads", async () => {
     const first = await loadRecords(database, records(3_000, 1), options);

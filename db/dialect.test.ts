@@ -1,23 +1,14 @@
 import { count, eq, sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { byDialect, openDatabase, rawRows, withTransaction, type Database } from "./client";
-import { createMigratedTestDatabase, type TestDatabase } from "./testing";
+import { useMigratedDatabase } from "./test-hooks";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(["sqlite", "pg"] as const)("the dialect adapter on %s", (dialect) => {
-  let testDatabase: TestDatabase;
   let database: Database;
-
-  beforeEach(async () => {
-    testDatabase = await createMigratedTestDatabase(dialect);
-    database = await openDatabase(testDatabase.url);
-  });
-  afterEach(async () => {
-    await database.close();
-    await testDatabase.drop();
-  });
+  useMigratedDatabase(dialect, (opened) => (database = opened));
 
   const metaKeys = async (db: Database = database) =>
     (await db.db.select({ key: db.tables.meta.key }).from(db.tables.meta)).map((row) => row.key).sort();
@@ -45,7 +36,7 @@ describe.each(["sqlite", "pg"] as const)("the dialect adapter on %s", (dialect) 
   });
 
   it("runs write transactions of two connections to one database side by side without deadlock", async () => {
-    const other = await openDatabase(testDatabase.url);
+    const other = await openDatabase(database.url);
     try {
       const write = (db: Database, key: string) =>
         withTransaction(db, async (tx) => {

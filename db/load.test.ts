@@ -3,16 +3,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ExtractedFigure, InputItem } from "../lib/extract/types";
 import { extract } from "../lib/extract";
 import { InputError, readItems } from "../lib/input";
 import { allRegions } from "../lib/regions";
 import { openDatabase, type Database } from "./client";
-import { contentHash, dataVersion, LoadError, loadFile, loadRecords } from "./load";
+import { readDataVersion } from "./cache";
+import { contentHash, LoadError, loadFile, loadRecords } from "./load";
 import { syncRegions } from "./regions";
-import { createMigratedTestDatabase, createTestDatabase, type TestDatabase } from "./testing";
+import { useMigratedDatabase } from "./test-hooks";
+import { createTestDatabase } from "./testing";
 
 const SAMPLE = path.resolve("data/sample-reports.txt");
 
@@ -59,17 +61,8 @@ function write(name: string, content: string | Buffer): string {
 }
 
 describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
-  let testDatabase: TestDatabase;
   let database: Database;
-
-  beforeEach(async () => {
-    testDatabase = await createMigratedTestDatabase(dialect);
-    database = await openDatabase(testDatabase.url);
-  });
-  afterEach(async () => {
-    await database.close();
-    await testDatabase.drop();
-  });
+  useMigratedDatabase(dialect, (opened) => (database = opened));
 
   it("migrates an empty database and fills the regions table from the gazetteer, once", async () => {
     const empty = await createTestDatabase(dialect);
@@ -129,13 +122,13 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   });
 
   it("adds nothing when the sample is loaded a second time", async () => {
-    expect(await dataVersion(database)).toBe("0");
+    expect(await readDataVersion(database)).toBe("0");
     const first = await loadFile(database, SAMPLE);
-    expect(await dataVersion(database)).toBe("1");
+    expect(await readDataVersion(database)).toBe("1");
     const before = await counts(database);
     const second = await loadFile(database, SAMPLE);
     expect(await counts(database)).toEqual(before);
-    expect(await dataVersion(database)).toBe("1");
+    expect(await readDataVersion(database)).toBe("1");
     expect(second).toMatchObject({ documentsRead: 18, documentsNew: 0, figuresNew: 0 });
     expect(second.figuresKnown).toBe(first.figuresNew + first.figuresKnown);
   });
@@ -202,7 +195,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   });
 
   it("lets another connection read while a load writes, and shows nothing of the load before it commits", async () => {
-    const reader = await openDatabase(testDatabase.url);
+    const reader = await openDatabase(database.url);
     try {
       let resume!: () => void;
       const paused = new Promise<void>((resolve) => (resume = resolve));
@@ -343,7 +336,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
         /third-line-\w+\.jsonl:3: malformed JSON/,
       );
       expect(await counts(database)).toEqual(before);
-      expect(await dataVersion(database)).toBe("0");
+      expect(await readDataVersion(database)).toBe("0");
       const { db, tables } = database;
       const stored = await db
         .select()

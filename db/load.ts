@@ -1,12 +1,10 @@
 import { createHash } from "node:crypto";
 
-import { eq } from "drizzle-orm";
-
 import { EXTRACTOR_VERSION, extract as defaultExtract } from "../lib/extract";
 import type { ExtractedFigure, InputItem } from "../lib/extract/types";
 import { checkInputFile, InputError, readItems, type InputFormat } from "../lib/input";
 import type { Database } from "./dialect";
-import { DATA_VERSION_KEY, inWriteTransaction, type FigureRow, type RegionRow } from "./writers";
+import { inWriteTransaction, type FigureRow, type RegionRow } from "./writers";
 
 /** One document to store with the figures found in it. */
 export interface LoadRecord {
@@ -202,19 +200,6 @@ export async function loadRecords(
     if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
     return counts;
   });
-}
-
-/**
- * A number that grows with every load that stores something ("0" before the first), committed with the load:
- * a cache keyed on it never serves figures from before a load once the load is visible.
- */
-export async function dataVersion(database: Database): Promise<string> {
-  const { db, tables } = database;
-  const [row] = await db
-    .select({ value: tables.meta.value })
-    .from(tables.meta)
-    .where(eq(tables.meta.key, DATA_VERSION_KEY));
-  return row?.value ?? "0";
 }
 
 async function* extracted(

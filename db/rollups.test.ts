@@ -1,29 +1,20 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { SYNTHETIC_PUBLISHER, syntheticRecords } from "../lib/synthetic";
 import { cachedByDataVersion, readDataVersion } from "./cache";
-import { openDatabase, rawRows, type Database } from "./client";
+import { rawRows, type Database } from "./client";
 import { loadRecords } from "./load";
 import { countMatchingFigures, getFigures, getFigureYears } from "./queries/figures";
 import { getRegionOptions } from "./queries/regions";
-import { createMigratedTestDatabase, rollupAndRaw, type TestDatabase } from "./testing";
+import { useMigratedDatabase } from "./test-hooks";
+import { rollupAndRaw } from "./testing";
 
 const records = (figures: number, seed: number) => syntheticRecords({ figures, seed });
 
 describe.each(["sqlite", "pg"] as const)("rollups and caches on %s", (dialect) => {
-  let test: TestDatabase;
   let database: Database;
-
-  beforeAll(async () => {
-    test = await createMigratedTestDatabase(dialect);
-    database = await openDatabase(test.url);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await test?.drop();
-  });
+  useMigratedDatabase(dialect, (opened) => (database = opened), "all");
 
   it("keeps region_counts and year_counts equal to aggregating the raw figures, through loads, re-loads and overlaps", async () => {
     await loadRecords(database, records(3_000, 1), { sourceFile: "synthetic" });
