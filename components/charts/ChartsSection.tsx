@@ -39,29 +39,11 @@ export function ChartsSection({
         </figcaption>
         {bars.length > 0 ? <PlaceBarChart bars={bars} /> : null}
         {bars.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption>Highest figure per metric and place (data for the chart above)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Place</th>
-                  <th scope="col">Figure</th>
-                  <th scope="col">Sources</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bars.map((b) => (
-                  <tr key={b.key}>
-                    <td>{b.metricLabel}</td>
-                    <td>{b.place}</td>
-                    <td>{b.phrase}</td>
-                    <td>{b.sourceCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChartDataTable
+            caption="Highest figure per metric and place (data for the chart above)"
+            columns={["Metric", "Place", "Figure", "Sources"]}
+            rows={bars.map((b) => ({ key: b.key, cells: [b.metricLabel, b.place, b.phrase, b.sourceCount] }))}
+          />
         ) : null}
       </figure>
       <figure className="chart-figure" aria-labelledby="chart-time-title">
@@ -72,31 +54,53 @@ export function ChartsSection({
         </figcaption>
         {points.length > 0 ? <TimeScatterChart points={points} /> : null}
         {points.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption>Dated figures (data for the chart above)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Place</th>
-                  <th scope="col">Figure</th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.key}>
-                    <td>{formatDate(p.date)}</td>
-                    <td>{p.metricLabel}</td>
-                    <td>{p.place}</td>
-                    <td>{p.label}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChartDataTable
+            caption="Dated figures (data for the chart above)"
+            columns={["Date", "Metric", "Place", "Figure"]}
+            rows={points.map((p) => ({
+              key: p.key,
+              cells: [formatDate(p.date), p.metricLabel, p.place, p.label],
+            }))}
+          />
         ) : null}
       </figure>
+    </div>
+  );
+}
+
+/** A chart's data as a table, in the server HTML: what screen readers and readers without JavaScript get. */
+function ChartDataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly (string | number)[] }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, i) => (
+                <td key={columns[i]}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
