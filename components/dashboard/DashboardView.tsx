@@ -99,8 +99,6 @@ function EmptyView({ action, filters }: { action: string; filters: Filters }) {
   );
 }
 
-const EVIDENCE_ROWS = 200;
-
 export interface DashboardViewProps {
   data: DashboardData;
   /** Where the filter form submits: "/" or "/regions/CODE". */
@@ -168,7 +166,7 @@ export function DashboardView({ data, action, title, scopeName, scopeCode, child
               filters={viewFilters}
               limit={data.matchingCount > figures.length ? figures.length : undefined}
             />
-            <EvidenceTable figures={figures} limit={EVIDENCE_ROWS} />
+            <EvidenceTable entries={data.evidence} inView={figures.length} />
           </section>
         </>
       )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { FigureRow } from "@/db/queries/figures";
+import type { EvidenceEntry } from "@/db/queries/dashboard";
+import type { EvidenceRow } from "@/db/queries/figures";
 import {
   describeFigure,
   figurePhrase,
@@ -9,11 +10,9 @@ import {
   highlightQuote,
   metricLabel,
 } from "@/lib/format";
-import { competingFigures, placeLabel } from "@/lib/series";
+import { placeLabel } from "@/lib/series";
 
-const MAX_COMPETING = 5;
-
-function SourceSentence({ figure }: { figure: FigureRow }) {
+function SourceSentence({ figure }: { figure: EvidenceRow }) {
   const parts = highlightQuote(figure.sentence, figure.quote, figure.quoteInSentence);
   if (!parts) {
     return (
@@ -31,14 +30,14 @@ function SourceSentence({ figure }: { figure: FigureRow }) {
   );
 }
 
-function sourceName(figure: FigureRow): string {
+function sourceName(figure: EvidenceRow): string {
   const s = figure.source;
   if (s.title) return s.title;
   if (s.sourceFile && s.externalId) return `${s.sourceFile}, item ${s.externalId}`;
   return `Document ${s.documentId}`;
 }
 
-function Source({ figure }: { figure: FigureRow }) {
+function Source({ figure }: { figure: EvidenceRow }) {
   const s = figure.source;
   const name = sourceName(figure);
   return (
@@ -56,29 +55,26 @@ function Source({ figure }: { figure: FigureRow }) {
   );
 }
 
-function Competing({ figure, all }: { figure: FigureRow; all: readonly FigureRow[] }) {
-  const others = competingFigures(figure, all);
-  if (others.length === 0) return <span>None in view</span>;
+function Competing({ entry }: { entry: EvidenceEntry }) {
+  if (entry.competing.length === 0) return <span>None in view</span>;
   return (
     <ul className="competing">
-      {others.slice(0, MAX_COMPETING).map((o) => (
+      {entry.competing.map((o) => (
         <li key={o.id}>{`${figurePhrase(o)} (${sourceName(o)})`}</li>
       ))}
-      {others.length > MAX_COMPETING ? <li>{`and ${others.length - MAX_COMPETING} more`}</li> : null}
+      {entry.moreCompeting > 0 ? <li>{`and ${entry.moreCompeting} more`}</li> : null}
     </ul>
   );
 }
 
-/** Every figure in view with the sentence it was read from, the quote marked, and its source. */
-export function EvidenceTable({ figures, limit }: { figures: readonly FigureRow[]; limit?: number }) {
-  const shown = limit === undefined ? figures : figures.slice(0, limit);
+/** The newest figures in view with the sentence each was read from, the quote marked, and its source. */
+export function EvidenceTable({ entries, inView }: { entries: readonly EvidenceEntry[]; inView: number }) {
   return (
     <div className="table-wrap">
       <table>
         <caption>
-          {figures.length} {figures.length === 1 ? "figure" : "figures"} in view, each with its source
-          sentence
-          {shown.length < figures.length ? ` (the newest ${shown.length} are listed)` : ""}
+          {inView} {inView === 1 ? "figure" : "figures"} in view, each with its source sentence
+          {entries.length < inView ? ` (the newest ${entries.length} are listed)` : ""}
         </caption>
         <thead>
           <tr>
@@ -91,7 +87,8 @@ export function EvidenceTable({ figures, limit }: { figures: readonly FigureRow[
           </tr>
         </thead>
         <tbody>
-          {shown.map((f) => {
+          {entries.map((entry) => {
+            const f = entry.figure;
             const place = placeLabel(f);
             const period = formatPeriod(f.periodStart, f.periodEnd);
             return (
@@ -123,7 +120,7 @@ export function EvidenceTable({ figures, limit }: { figures: readonly FigureRow[
                   <Source figure={f} />
                 </td>
                 <td>
-                  <Competing figure={f} all={figures} />
+                  <Competing entry={entry} />
                 </td>
               </tr>
             );

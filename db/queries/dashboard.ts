@@ -9,11 +9,15 @@ import {
   type SearchParamsInput,
 } from "@/lib/filters";
 
+import { competitorsIn } from "@/lib/series";
+
 import type { Database } from "../dialect";
 import {
   countMatchingFigures,
+  getEvidence,
   getFigures,
   getFigureYears,
+  type EvidenceRow,
   type FigureQuery,
   type FigureRow,
 } from "./figures";
@@ -21,6 +25,19 @@ import { getRegionOptionsDownTo, getRegionsByCodes, type RegionOption, type Regi
 
 /** A view shows at most this many figures (the newest); the page says when there are more. */
 export const MAX_FIGURES_IN_VIEW = 5_000;
+
+/** The newest figures of a view are listed with their sentences; cards and charts use them all. */
+export const EVIDENCE_ROWS = 200;
+
+/** Other sources' numbers named beside each listed figure; the list says how many more there are. */
+export const COMPETING_PER_ROW = 5;
+
+/** A listed figure with its sentence and source, and the different numbers other sources give for it. */
+export interface EvidenceEntry {
+  figure: EvidenceRow;
+  competing: EvidenceRow[];
+  moreCompeting: number;
+}
 
 /**
  * The filter form lists countries, admin1 areas and districts; places below them (sub-districts, towns)
@@ -44,6 +61,8 @@ export interface DashboardData {
   window: DateWindow;
   today: string;
   figures: FigureRow[];
+  /** The newest EVIDENCE_ROWS figures, with their sentences and sources. */
+  evidence: EvidenceEntry[];
   /** All figures matching the filters; more than figures.length when the view was cut at MAX_FIGURES_IN_VIEW. */
   matchingCount: number;
   regionOptions: RegionOption[];
@@ -81,17 +100,45 @@ export async function getDashboardData(
     getRegionsByCodes(database, filters.regions),
     getFigureYears(database),
   ]);
-  const matchingCount =
-    figures.length < MAX_FIGURES_IN_VIEW ? figures.length : await countMatchingFigures(database, query);
+  const [evidence, matchingCount] = await Promise.all([
+    evidenceOf(database, figures),
+    figures.length < MAX_FIGURES_IN_VIEW ? figures.length : countMatchingFigures(database, query),
+  ]);
   return {
     filters,
     notices,
     window,
     today,
     figures,
+    evidence,
     matchingCount,
     regionOptions,
     selectedRegions,
     years,
   };
+}
+
+/** The listed figures' evidence, and that of the figures competing with them, read in one go. */
+async function evidenceOf(database: Database, figures: readonly FigureRow[]): Promise<EvidenceEntry[]> {
+  const competitors = competitorsIn(figures);
+  const listed = figures
+    .slice(0, EVIDENCE_ROWS)
+    .map((figure) => ({ figure, competing: competitors(figure) }));
+  const ids = new Set<number>();
+  for (const { figure, competing } of listed) {
+    ids.add(figure.id);
+    for (const other of competing.slice(0, COMPETING_PER_ROW)) ids.add(other.id);
+  }
+  const rows = new Map((await getEvidence(database, [...ids])).map((row) => [row.id, row]));
+  return listed.flatMap(({ figure, competing }) => {
+    const row = rows.get(figure.id);
+    if (!row) return [];
+    return [
+      {
+        figure: row,
+        competing: competing.slice(0, COMPETING_PER_ROW).flatMap((other) => rows.get(other.id) ?? []),
+        moreCompeting: Math.max(0, competing.length - COMPETING_PER_ROW),
+      },
+    ];
+  });
 }

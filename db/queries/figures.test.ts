@@ -6,7 +6,7 @@ import { openDatabase, rawRows, type Database } from "../client";
 import { loadRecords } from "../load";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { formRegionOptions } from "./dashboard";
-import { countMatchingFigures, getFigures, type FigureQuery } from "./figures";
+import { countMatchingFigures, getEvidence, getFigures, type FigureQuery } from "./figures";
 import { getRegionOptions, getRegionOptionsDownTo } from "./regions";
 
 /** The views as one plain query each, the way they were first written: what the faster reads must equal. */
@@ -51,7 +51,7 @@ async function referenceIds(database: Database, query: FigureQuery, limit: numbe
   const rows = await rawRows<{ id: number | string }>(
     database,
     sql`select f.id from figures f where ${referenceConditions(query)}
-      order by ${date} is null, ${date} desc, f.metric, f.document_id, f.quote_start limit ${limit}`,
+      order by ${date} is null, ${date} desc, f.id limit ${limit}`,
   );
   return rows.map((row) => Number(row.id));
 }
@@ -120,8 +120,12 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
     }
   });
 
-  it("gives each figure its own fields, document and region", async () => {
-    const figures = await getFigures(database, { regions: [views[2]!.regions![0]!] }, { limit: 50 });
+  it("gives each figure its own fields, document and region, and the same in its evidence", async () => {
+    const light = await getFigures(database, { regions: [views[2]!.regions![0]!] }, { limit: 50 });
+    const figures = await getEvidence(
+      database,
+      light.map((figure) => figure.id),
+    );
     const date = sql`coalesce(f.reported_date, f.period_end)`;
     const text = (expression: SQL) => (dialect === "pg" ? sql`${expression}::text` : expression);
     const rows = await rawRows<Record<string, unknown>>(
@@ -177,6 +181,7 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
     );
     expect(figures).toHaveLength(50);
     for (const figure of figures) expect(figure).toEqual(expected.get(figure.id));
+    for (const [i, figure] of light.entries()) expect(figures[i]).toMatchObject(figure);
   });
 
   it("sums each region's figures with the regions below it, as the recursive walk did", async () => {

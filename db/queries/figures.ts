@@ -1,8 +1,8 @@
-import { and, count, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, count, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
-import { byDialect, rawRows, rawValues, type Database } from "../dialect";
-import { getRegionCounts, getRegionTree, regionsAndDescendants } from "./regions";
+import { byDialect, rawValues, type Database } from "../dialect";
+import { getRegionCounts, getRegionTree, regionsAndDescendants, type RegionTree } from "./regions";
 
 export interface FigureQuery {
   /** Region codes; each also matches the places below it, and a country matches figures placed only in it. */
@@ -25,7 +25,7 @@ export interface FigureSource {
   sourceFile: string | null;
 }
 
-/** One figure as the dashboard shows it: the numbers, the place, the date and the source sentence. */
+/** One figure as cards and charts use it: the numbers, the place, the date and the document that states it. */
 export interface FigureRow {
   id: number;
   metric: string;
@@ -40,12 +40,17 @@ export interface FigureRow {
   regionLevel: number | null;
   placeMention: string | null;
   countryIso3: string | null;
+  /** The date the figure stands for: reported date, else the end of its period; null when undated. */
+  date: string | null;
+  source: { documentId: number };
+}
+
+/** A figure with its evidence: the period and report dates, the source sentence with the quote, the document. */
+export interface EvidenceRow extends FigureRow {
   periodStart: string | null;
   periodEnd: string | null;
   periodPrecision: string | null;
   reportedDate: string | null;
-  /** The date the figure stands for: reported date, else the end of its period; null when undated. */
-  date: string | null;
   quote: string;
   /** Offsets of the quote inside `sentence`. */
   quoteInSentence: { start: number; end: number };
@@ -53,31 +58,19 @@ export interface FigureRow {
   source: FigureSource;
 }
 
-/**
- * The figure's date as SQL, for filtering and sorting: exactly the expression of the figures_*_date_idx
- * indexes (db/schema), so a view reads an index in order instead of sorting every match.
- */
-function figureDate(database: Database): SQL<string | null> {
-  const f = database.tables.figures;
-  return sql<string | null>`coalesce(${f.reportedDate}, ${f.periodEnd})`;
-}
-
 /** The figure's date as selected: node-postgres would turn a bare date into a JS Date, text keeps the ISO string. */
 function selectedFigureDate(database: Database): SQL<string | null> {
-  const date = figureDate(database);
-  return byDialect(database, { sqlite: date, pg: sql<string | null>`${date}::text` });
+  const f = database.tables.figures;
+  return byDialect(database, {
+    sqlite: sql<string | null>`${f.date}`,
+    pg: sql<string | null>`${f.date}::text`,
+  });
 }
 
-function newestFirst(database: Database): SQL[] {
+/** Newest first, undated last, then in the order figures were stored: the order of the figures_*_date_idx indexes. */
+function newestFirst(database: Database): SQL {
   const f = database.tables.figures;
-  const date = figureDate(database);
-  return [
-    sql`${date} is null`,
-    sql`${date} desc`,
-    sql`${f.metric}`,
-    sql`${f.documentId}`,
-    sql`${f.quoteStart}`,
-  ];
+  return sql`${f.date} desc nulls last, ${f.id}`;
 }
 
 /** `expression in (list)` with the list as one parameter: a country's places number thousands. */
@@ -123,6 +116,10 @@ async function placeFilter(database: Database, codes: readonly string[]): Promis
  */
 const DATE_ORDER_SHARE = 0.02;
 
+function manyFigures(places: PlaceFilter): boolean {
+  return places.placedFigures > DATE_ORDER_SHARE * places.allPlacedFigures;
+}
+
 function figureConditions(
   database: Database,
   query: FigureQuery,
@@ -136,11 +133,11 @@ function figureConditions(
   if (places) {
     // Kept off the region index when the date index is better. SQLite plans without statistics; PostgreSQL
     // spent ~40 ms planning a country's 8,700 codes, but with a metric too its bitmap of both indexes wins.
-    const manyFigures = places.placedFigures > DATE_ORDER_SHARE * places.allPlacedFigures;
+    const many = manyFigures(places);
     const metrics = query.metrics?.length ?? 0;
     const regionCode = byDialect(database, {
-      sqlite: manyFigures ? sql`+${f.regionCode}` : sql`${f.regionCode}`,
-      pg: manyFigures && metrics === 0 ? sql`(${f.regionCode} || '')` : sql`${f.regionCode}`,
+      sqlite: many ? sql`+${f.regionCode}` : sql`${f.regionCode}`,
+      pg: many && metrics === 0 ? sql`(${f.regionCode} || '')` : sql`${f.regionCode}`,
     });
     const branches: SQL[] = [];
     if (places.regionCodes.length > 0) branches.push(inList(database, regionCode, places.regionCodes));
@@ -152,59 +149,67 @@ function figureConditions(
   return and(...conditions);
 }
 
-interface DatePart {
-  condition: SQL | undefined;
-  /** Whether the part holds only dated or only undated figures, so "undated last" is settled within it. */
-  oneSided: boolean;
-}
-
 /**
  * A view's matches in the dashboard's order as parts read one after another: the dated figures (newest first),
  * then the undated ones. Each part is one range of the date indexes; `date in window or date is null` as one
  * condition was a scan of every figure of the metric.
  */
-function dateParts(database: Database, query: FigureQuery): DatePart[] {
-  const date = figureDate(database);
-  const undated = (is: boolean) =>
-    byDialect(database, {
-      sqlite: sql`(${date} is null) = ${sql.raw(is ? "1" : "0")}`,
-      pg: sql`(${date} is null) = ${sql.raw(is ? "true" : "false")}`,
-    });
+function dateParts(database: Database, query: FigureQuery): (SQL | undefined)[] {
+  const date = database.tables.figures.date;
   const includeUndated = query.includeUndated ?? true;
-  if (!query.from && !query.to) {
-    return [
-      includeUndated
-        ? { condition: undefined, oneSided: false }
-        : { condition: undated(false), oneSided: true },
-    ];
-  }
+  if (!query.from && !query.to) return [includeUndated ? undefined : isNotNull(date)];
   const dated = and(
-    undated(false),
-    query.from ? sql`${date} >= ${query.from}` : undefined,
-    query.to ? sql`${date} <= ${query.to}` : undefined,
+    isNotNull(date),
+    query.from ? gte(date, query.from) : undefined,
+    query.to ? lte(date, query.to) : undefined,
   );
-  return [
-    { condition: dated, oneSided: true },
-    ...(includeUndated ? [{ condition: undated(true), oneSided: true }] : []),
-  ];
+  return includeUndated ? [dated, isNull(date)] : [dated];
 }
 
 /**
- * SQLite plans without statistics and, given a date range, reads the date index and each row's metric; for one
- * metric, the metric's own date range is far fewer rows (killed in 2024 at 1M: 110 ms → 20 ms).
+ * SQLite plans without statistics. Given a date range and one metric, it would read the date index and each
+ * row's metric, where the metric's own date range is far fewer rows (killed in 2024 at 1M: 110 ms → 20 ms);
+ * for a small region with a metric, the region's own ranges are fewer still (a province's displaced in 12
+ * months at 1M: 11 ms → 6 ms).
  */
-function indexHint(database: Database, query: FigureQuery): SQL {
-  return database.dialect === "sqlite" && query.metrics?.length === 1 && (query.from || query.to)
-    ? sql.raw(" indexed by figures_metric_date_idx")
-    : sql``;
+function indexHint(database: Database, query: FigureQuery, places: PlaceFilter | undefined): SQL {
+  if (database.dialect !== "sqlite" || query.metrics?.length !== 1) return sql``;
+  if (places && places.countries.length === 0 && !manyFigures(places)) {
+    return sql.raw(" indexed by figures_region_date_idx");
+  }
+  return query.from || query.to ? sql.raw(" indexed by figures_metric_date_idx") : sql``;
 }
 
 async function resolvePlaces(database: Database, query: FigureQuery): Promise<PlaceFilter | undefined> {
   return query.regions && query.regions.length > 0 ? placeFilter(database, query.regions) : undefined;
 }
 
-/** A figure row as read, in figureColumns' order. */
-type FigureTuple = [
+/** Reads a view's rows in the dashboard's order, part after part, up to `limit`. */
+async function readInOrder(
+  database: Database,
+  query: FigureQuery,
+  columns: SQL,
+  limit: number | undefined,
+): Promise<unknown[][]> {
+  const f = database.tables.figures;
+  const places = await resolvePlaces(database, query);
+  const rows: unknown[][] = [];
+  for (const part of dateParts(database, query)) {
+    const left = limit === undefined ? undefined : limit - rows.length;
+    if (left === 0) break;
+    const read = await rawValues(
+      database,
+      sql`select ${columns} from ${f}${indexHint(database, query, places)}
+        where ${and(figureConditions(database, query, places), part) ?? sql`1 = 1`}
+        order by ${newestFirst(database)}${left === undefined ? sql`` : sql` limit ${left}`}`,
+    );
+    for (const row of read) rows.push(row);
+  }
+  return rows;
+}
+
+/** A light row as read, in lightColumns' order. */
+type LightTuple = [
   id: number | string,
   documentId: number | string,
   metric: string,
@@ -217,45 +222,80 @@ type FigureTuple = [
   regionCode: string | null,
   placeMention: string | null,
   countryIso3: string | null,
+  date: string | null,
+];
+
+function lightColumns(database: Database): SQL {
+  const f = database.tables.figures;
+  return sql`${f.id}, ${f.documentId}, ${f.metric}, ${f.value}, ${f.lower}, ${f.upper}, ${f.qualifier}, ${f.unit},
+    ${f.kind}, ${f.regionCode}, ${f.placeMention}, ${f.countryIso3}, ${selectedFigureDate(database)}`;
+}
+
+function lightRow(tuple: LightTuple, tree: RegionTree): FigureRow {
+  const [
+    id,
+    documentId,
+    metric,
+    value,
+    lower,
+    upper,
+    qualifier,
+    unit,
+    kind,
+    regionCode,
+    placeMention,
+    country,
+    date,
+  ] = tuple;
+  const region = regionCode === null ? undefined : tree.byCode.get(regionCode);
+  return {
+    id: Number(id),
+    metric,
+    value,
+    lower,
+    upper,
+    qualifier,
+    unit,
+    kind,
+    regionCode,
+    regionName: region?.name ?? null,
+    regionLevel: region?.level ?? null,
+    placeMention,
+    countryIso3: country,
+    date,
+    source: { documentId: Number(documentId) },
+  };
+}
+
+/**
+ * The figures matching a view, newest first (undated last), without their sentences: what cards and charts
+ * need, read in one pass over an index. Rows are never merged or summed here: that is lib/series' job.
+ */
+async function queryFigures(
+  database: Database,
+  query: FigureQuery = {},
+  options: { limit?: number } = {},
+): Promise<FigureRow[]> {
+  const [rows, tree] = await Promise.all([
+    readInOrder(database, query, lightColumns(database), options.limit),
+    getRegionTree(database),
+  ]);
+  return rows.map((row) => lightRow(row as LightTuple, tree));
+}
+
+/** The evidence columns read by id, after the light ones. */
+type EvidenceTuple = [
+  ...LightTuple,
   periodStart: string | null,
   periodEnd: string | null,
   periodPrecision: string | null,
   reportedDate: string | null,
-  date: string | null,
   quote: string,
   quoteStart: number,
   quoteEnd: number,
   sentence: string,
   sentenceStart: number,
 ];
-
-function figureColumns(database: Database): SQL[] {
-  const f = database.tables.figures;
-  return [
-    sql`${f.id}`,
-    sql`${f.documentId}`,
-    sql`${f.metric}`,
-    sql`${f.value}`,
-    sql`${f.lower}`,
-    sql`${f.upper}`,
-    sql`${f.qualifier}`,
-    sql`${f.unit}`,
-    sql`${f.kind}`,
-    sql`${f.regionCode}`,
-    sql`${f.placeMention}`,
-    sql`${f.countryIso3}`,
-    sql`${f.periodStart}`,
-    sql`${f.periodEnd}`,
-    sql`${f.periodPrecision}`,
-    sql`${f.reportedDate}`,
-    sql`${selectedFigureDate(database)} as date`,
-    sql`${f.quote}`,
-    sql`${f.quoteStart}`,
-    sql`${f.quoteEnd}`,
-    sql`${f.sentence}`,
-    sql`${f.sentenceStart}`,
-  ];
-}
 
 /** A document row as read, in the order the query selects. */
 type DocumentTuple = [
@@ -268,44 +308,16 @@ type DocumentTuple = [
   sourceFile: string | null,
 ];
 
-/**
- * The figures matching a view, newest first (undated last), each with its region and source document.
- * Rows are never merged or summed here: deciding what may be combined is lib/series' job.
- */
-async function queryFigures(
-  database: Database,
-  query: FigureQuery = {},
-  options: { limit?: number } = {},
-): Promise<FigureRow[]> {
-  const { tables } = database;
-  const f = tables.figures;
-  const d = tables.documents;
-
-  // The ids first, in order, from the indexes; then the wide rows by id, each document once, and the
-  // region names from the tree in memory: joining documents per figure and sorting whole sentences cost more.
-  const places = await resolvePlaces(database, query);
-  const ids: number[] = [];
-  for (const part of dateParts(database, query)) {
-    const left = options.limit === undefined ? undefined : options.limit - ids.length;
-    if (left === 0) break;
-    // With "undated last" settled SQLite sorts less; PostgreSQL needs the term to see the index's order.
-    const order =
-      part.oneSided && database.dialect === "sqlite" ? newestFirst(database).slice(1) : newestFirst(database);
-    const rows = await rawRows<{ id: number | string }>(
-      database,
-      sql`select ${f.id} as id from ${f}${indexHint(database, query)}
-        where ${and(figureConditions(database, query, places), part.condition) ?? sql`1 = 1`}
-        order by ${sql.join(order, sql`, `)}${left === undefined ? sql`` : sql` limit ${left}`}`,
-    );
-    for (const row of rows) ids.push(Number(row.id));
-  }
+/** The given figures with their evidence (sentence, quote, document), in the order of `ids`. */
+async function queryEvidence(database: Database, ids: readonly number[]): Promise<EvidenceRow[]> {
   if (ids.length === 0) return [];
-
-  // Arrays, not objects: building 5,000 wide rows cost about as much as reading them.
+  const { figures: f, documents: d } = database.tables;
   const rows = (await rawValues(
     database,
-    sql`select ${sql.join(figureColumns(database), sql`, `)} from ${f} where ${inList(database, sql`${f.id}`, ids)}`,
-  )) as FigureTuple[];
+    sql`select ${lightColumns(database)}, ${f.periodStart}, ${f.periodEnd}, ${f.periodPrecision}, ${f.reportedDate},
+      ${f.quote}, ${f.quoteStart}, ${f.quoteEnd}, ${f.sentence}, ${f.sentenceStart}
+      from ${f} where ${inList(database, sql`${f.id}`, ids)}`,
+  )) as EvidenceTuple[];
   const documentIds = [...new Set(rows.map((row) => Number(row[1])))];
   const [documents, tree] = await Promise.all([
     rawValues(
@@ -322,61 +334,43 @@ async function queryFigures(
     ]),
   );
   const rowsById = new Map(rows.map((row) => [Number(row[0]), row]));
-
   return ids.flatMap((id) => {
     const row = rowsById.get(id);
-    if (!row) return [];
+    const source = row && documentsById.get(Number(row[1]));
+    if (!row || !source) return [];
+    const light = lightRow(row.slice(0, 13) as LightTuple, tree);
     const [
-      ,
-      documentId,
-      metric,
-      value,
-      lower,
-      upper,
-      qualifier,
-      unit,
-      kind,
-      regionCode,
-      placeMention,
-      countryIso3,
       periodStart,
       periodEnd,
       periodPrecision,
       reportedDate,
-      date,
       quote,
       quoteStart,
       quoteEnd,
       sentence,
       sentenceStart,
-    ] = row;
-    const document = documentsById.get(Number(documentId));
-    if (!document) return [];
-    const region = regionCode === null ? undefined : tree.byCode.get(regionCode);
+    ] = row.slice(13) as [
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string,
+      number,
+      number,
+      string,
+      number,
+    ];
     return [
       {
-        id,
-        metric,
-        value,
-        lower,
-        upper,
-        qualifier,
-        unit,
-        kind,
-        regionCode,
-        regionName: region?.name ?? null,
-        regionLevel: region?.level ?? null,
-        placeMention,
-        countryIso3,
+        ...light,
         periodStart,
         periodEnd,
         periodPrecision,
         reportedDate,
-        date,
         quote,
         quoteInSentence: { start: quoteStart - sentenceStart, end: quoteEnd - sentenceStart },
         sentence,
-        source: document,
+        source,
       },
     ];
   });
@@ -384,6 +378,9 @@ async function queryFigures(
 
 /** A view's figures (newest first, undated last), kept until the next load: views repeat far more than loads. */
 export const getFigures = cachedByDataVersion(queryFigures, { maxEntries: 16 });
+
+/** Figures with their sentences and documents, for the rows a page lists; kept until the next load. */
+export const getEvidence = cachedByDataVersion(queryEvidence, { maxEntries: 64 });
 
 /** How many figures match a view, to say so when only part of them is shown; kept until the next load. */
 export const countMatchingFigures = cachedByDataVersion(queryMatchingCount, { maxEntries: 256 });
@@ -410,7 +407,7 @@ async function queryMatchingCount(database: Database, query: FigureQuery = {}): 
     const [row] = await database.db
       .select({ n: count() })
       .from(f)
-      .where(and(figureConditions(database, query, places), part.condition));
+      .where(and(figureConditions(database, query, places), part));
     matching += Number(row?.n ?? 0);
   }
   return matching;

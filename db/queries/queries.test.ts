@@ -6,14 +6,20 @@ import { loadRecords } from "../load";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { getDashboardData } from "./dashboard";
 import { countDocuments, countFigures } from "./documents";
-import { countMatchingFigures, getFigures, getFigureYears } from "./figures";
+import { countMatchingFigures, getEvidence, getFigures, getFigureYears, type FigureRow } from "./figures";
 import { getChildRegions, getRegionOptions, getRegionPath } from "./regions";
-
-const quotes = (rows: { quote: string }[]) => rows.map((r) => r.quote);
 
 describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) => {
   let test: TestDatabase;
   let database: Database;
+
+  const quotes = async (rows: readonly FigureRow[]) =>
+    (
+      await getEvidence(
+        database,
+        rows.map((r) => r.id),
+      )
+    ).map((r) => r.quote);
 
   beforeAll(async () => {
     test = await createTestDatabase(dialect);
@@ -31,7 +37,7 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
     expect(await countFigures(database)).toBe(8);
   });
 
-  it("returns every figure with its source, newest first and undated last", async () => {
+  it("returns every figure, newest first and undated last, and its evidence by id", async () => {
     const rows = await getFigures(database);
     expect(rows).toHaveLength(8);
     expect(rows.map((r) => r.date)).toEqual([
@@ -44,8 +50,12 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
       "2019-04-01",
       null,
     ]);
-    const first = rows[0]!;
+    expect(rows[0]).not.toHaveProperty("sentence");
+    const evidence = await getEvidence(database, rows.map((r) => r.id).reverse());
+    expect(evidence.map((r) => r.id)).toEqual(rows.map((r) => r.id).reverse());
+    const first = evidence.at(-1)!;
     expect(first).toMatchObject({
+      ...rows[0],
       metric: "displaced",
       qualifier: "vague",
       lower: 20000,
@@ -53,6 +63,7 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
       regionCode: "SY0702",
       placeMention: "Maarat al-Numan",
       source: {
+        documentId: rows[0]!.source.documentId,
         title: "Fixture report fx-7",
         publisher: "Keyfigures test fixtures",
         publishedDate: "2020-02-01",
@@ -63,9 +74,9 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
 
   it("matches a region and every place below it", async () => {
     const idlib = await getFigures(database, { regions: ["SY07"], metrics: ["displaced"] });
-    expect(quotes(idlib)).toEqual(["tens of thousands of people fled"]);
+    expect(await quotes(idlib)).toEqual(["tens of thousands of people fled"]);
     const two = await getFigures(database, { regions: ["SY05", "SY02"] });
-    expect(quotes(two).sort()).toEqual(
+    expect((await quotes(two)).sort()).toEqual(
       [
         "hundreds of families returned",
         "some 5,000 people were displaced",
@@ -112,7 +123,11 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
     );
     expect(data.filters.regions).toEqual(["SY07"]);
     expect(data.notices.map((n) => n.value)).toEqual(["XX99"]);
-    expect(quotes(data.figures)).toEqual(["at least 30 people were killed", "28 people were killed"]);
+    expect(await quotes(data.figures)).toEqual(["at least 30 people were killed", "28 people were killed"]);
+    expect(data.evidence.map((e) => [e.figure.quote, e.competing.map((c) => c.quote)])).toEqual([
+      ["at least 30 people were killed", ["28 people were killed"]],
+      ["28 people were killed", ["at least 30 people were killed"]],
+    ]);
     expect(data.selectedRegions.map((r) => r.name)).toEqual(["Idleb"]);
   });
 });

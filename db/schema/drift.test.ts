@@ -1,3 +1,4 @@
+import { Column, is, SQL } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
@@ -12,8 +13,12 @@ interface Shape {
   primaryKeys: string[][];
 }
 
+/** An index's columns by name; an expression (SQLite's `date desc`) by the column it names. */
 function columnNames(columns: readonly unknown[]): string[] {
-  return columns.map((column) => (column as { name: string }).name);
+  return columns.map((column) => {
+    if (is(column, SQL)) return column.queryChunks.find((chunk) => is(chunk, Column))?.name ?? "(expression)";
+    return (column as { name: string }).name;
+  });
 }
 
 function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>): Shape {

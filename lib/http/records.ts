@@ -1,9 +1,9 @@
-import type { FigureRow, FigureSource } from "@/db/queries/figures";
+import type { EvidenceRow, FigureSource } from "@/db/queries/figures";
 import { formatQuantity } from "@/lib/format/quantity";
 import type { PlaceBar, TimePoint } from "@/lib/series";
 
 /** What the API needs of a figure from the database: the dashboard's row, less what only the page shows. */
-export type FigureInput = Omit<FigureRow, "periodPrecision" | "quoteInSentence" | "source"> & {
+export type FigureInput = Omit<EvidenceRow, "periodPrecision" | "quoteInSentence" | "source"> & {
   source: Pick<FigureSource, "title" | "url" | "publisher" | "publishedDate">;
 };
 

@@ -8,7 +8,7 @@ import {
   summarizeTime,
   topPlacesPerMetric,
 } from "./charts";
-import { competingFigures, type SeriesFigure } from "./claims";
+import { competitorsIn, type SeriesFigure } from "./claims";
 
 let nextId = 1;
 function fig(overrides: Partial<SeriesFigure>): SeriesFigure {
@@ -146,13 +146,16 @@ describe("chart series", () => {
   });
 });
 
-describe("competingFigures", () => {
+describe("competitorsIn", () => {
   it("lists other sources' different numbers for the same metric, place and date only", () => {
     const a = fig({ value: 25, source: { documentId: 1 } });
     const same = fig({ value: 25, source: { documentId: 2 } });
     const other = fig({ value: 30, lower: 30, upper: 30, source: { documentId: 3 } });
     const elsewhere = fig({ value: 40, regionCode: "SY05", source: { documentId: 4 } });
     const dated = fig({ value: 50, date: "2019-06-10", source: { documentId: 5 } });
-    expect(competingFigures(a, [a, same, other, elsewhere, dated])).toEqual([other]);
+    const competitors = competitorsIn([a, same, other, elsewhere, dated]);
+    expect(competitors(a)).toEqual([other]);
+    expect(competitors(other)).toEqual([a, same]);
+    expect(competitors(elsewhere)).toEqual([]);
   });
 });

@@ -88,22 +88,32 @@ export function metricOrder(a: string, b: string): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-/**
- * What other sources say for the same metric, place and date (or both undated) when they give a different
- * number: shown side by side, never merged.
- */
-export function competingFigures<F extends SeriesFigure>(figure: F, all: readonly F[]): F[] {
-  return all.filter(
-    (other) =>
-      other.id !== figure.id &&
-      other.source.documentId !== figure.source.documentId &&
-      other.metric === figure.metric &&
-      placeKey(other) === placeKey(figure) &&
-      other.date === figure.date &&
-      (other.value !== figure.value ||
-        other.lower !== figure.lower ||
-        other.upper !== figure.upper ||
-        other.qualifier !== figure.qualifier ||
-        other.unit !== figure.unit),
+function competes(figure: SeriesFigure, other: SeriesFigure): boolean {
+  return (
+    other.id !== figure.id &&
+    other.source.documentId !== figure.source.documentId &&
+    other.metric === figure.metric &&
+    placeKey(other) === placeKey(figure) &&
+    other.date === figure.date &&
+    (other.value !== figure.value ||
+      other.lower !== figure.lower ||
+      other.upper !== figure.upper ||
+      other.qualifier !== figure.qualifier ||
+      other.unit !== figure.unit)
   );
+}
+
+/**
+ * What other sources in `all` say for a figure's metric, place and date (or both undated) when they give a
+ * different number: shown side by side, never merged. `all` is grouped once, for the many figures of a view.
+ */
+export function competitorsIn<F extends SeriesFigure>(all: readonly F[]): (figure: F) => F[] {
+  const key = (f: SeriesFigure) => `${f.metric}|${placeKey(f)}|${f.date ?? ""}`;
+  const groups = new Map<string, F[]>();
+  for (const f of all) {
+    const group = groups.get(key(f));
+    if (group) group.push(f);
+    else groups.set(key(f), [f]);
+  }
+  return (figure) => (groups.get(key(figure)) ?? []).filter((other) => competes(figure, other));
 }

@@ -2,7 +2,14 @@ import "server-only";
 
 import { getDatabase, type Database } from "@/db/client";
 import { MAX_FIGURES_IN_VIEW } from "@/db/queries/dashboard";
-import { countMatchingFigures, getFigures, type FigureQuery, type FigureRow } from "@/db/queries/figures";
+import {
+  countMatchingFigures,
+  getEvidence,
+  getFigures,
+  type EvidenceRow,
+  type FigureQuery,
+  type FigureRow,
+} from "@/db/queries/figures";
 import { getRegionPath, getRegionsByCodes } from "@/db/queries/regions";
 import { dateWindow, parseFilters, requestedRegionCodes, todayUtc, type Filters } from "@/lib/filters";
 import { figureRecord, parseApiQuery, type ApiQuery, type FigureRecord, type RegionStep } from "@/lib/http";
@@ -31,19 +38,23 @@ export async function figuresInView(
   return getFigures(database, figureQuery(filters, today), { limit });
 }
 
-/** One page of the figures matching the filters, and how many match in all. */
+/** One page of the figures matching the filters, with their sentences and sources, and how many match in all. */
 export async function figurePage(
   database: Database,
   filters: Filters,
   page: { offset: number; limit: number },
   today = todayUtc(),
-): Promise<{ figures: FigureRow[]; total: number }> {
+): Promise<{ figures: EvidenceRow[]; total: number }> {
   const query = figureQuery(filters, today);
   const [rows, total] = await Promise.all([
     getFigures(database, query, { limit: page.offset + page.limit }),
     countMatchingFigures(database, query),
   ]);
-  return { figures: rows.slice(page.offset), total };
+  const figures = await getEvidence(
+    database,
+    rows.slice(page.offset).map((row) => row.id),
+  );
+  return { figures, total };
 }
 
 async function regionChecker(
@@ -75,7 +86,7 @@ export async function embedFilters(
 
 export async function figureRecords(
   database: Database,
-  figures: readonly FigureRow[],
+  figures: readonly EvidenceRow[],
 ): Promise<FigureRecord[]> {
   const codes = [...new Set(figures.flatMap((f) => (f.regionCode ? [f.regionCode] : [])))];
   const paths = new Map<string, RegionStep[]>(
