@@ -1,10 +1,11 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { DEFAULT_SQLITE_FILE, openDatabase, parseDatabaseUrl, redact } from "./client";
-import { createSqliteTestDatabase, type TestDatabase } from "./testing";
+import { DEFAULT_SQLITE_FILE, openDatabase, parseDatabaseUrl, rawRows, redact } from "./client";
+import { createPgTestDatabase, createSqliteTestDatabase, type TestDatabase } from "./testing";
 
 describe("DATABASE_URL", () => {
   it("means the SQLite file data/keyfigures.db when unset or blank", () => {
@@ -62,6 +63,23 @@ describe("a SQLite database", () => {
       expect(database.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
       expect(database.sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
       expect(database.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe("a PostgreSQL database", () => {
+  let testDatabase: TestDatabase | undefined;
+  afterEach(async () => {
+    await testDatabase?.drop();
+  });
+
+  it("runs the app's short reads without JIT compilation", async () => {
+    testDatabase = await createPgTestDatabase();
+    const database = await openDatabase(testDatabase.url);
+    try {
+      expect(await rawRows(database, sql`show jit`)).toEqual([{ jit: "off" }]);
     } finally {
       await database.close();
     }
