@@ -24,6 +24,7 @@ export interface Tables {
   regions: typeof pgSchema.regions;
   figures: typeof pgSchema.figures;
   regionCounts: typeof pgSchema.regionCounts;
+  regionTotals: typeof pgSchema.regionTotals;
   yearCounts: typeof pgSchema.yearCounts;
   meta: typeof pgSchema.meta;
 }
@@ -70,6 +71,7 @@ export function sqliteAsShared(db: SqliteQueryDb): { db: QueryDb; tables: Tables
       regions: sqliteSchema.regions,
       figures: sqliteSchema.figures,
       regionCounts: sqliteSchema.regionCounts,
+      regionTotals: sqliteSchema.regionTotals,
       yearCounts: sqliteSchema.yearCounts,
       meta: sqliteSchema.meta,
     } as unknown as Tables,
@@ -81,6 +83,7 @@ export const pgTables: Tables = {
   regions: pgSchema.regions,
   figures: pgSchema.figures,
   regionCounts: pgSchema.regionCounts,
+  regionTotals: pgSchema.regionTotals,
   yearCounts: pgSchema.yearCounts,
   meta: pgSchema.meta,
 };

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { allRegions, type Region } from "../lib/regions";
 import { withTransaction, type TransactionTarget } from "./dialect";
+import { REBUILD_REGION_TOTALS } from "./region-totals";
 
 /** meta key holding the hash of the gazetteer the regions table was last synced from. */
 export const GAZETTEER_HASH_KEY = "gazetteer_hash";
@@ -19,7 +20,7 @@ export function gazetteerHash(regions: readonly Region[] = allRegions()): string
 }
 
 /**
- * Upserts the gazetteer into the regions table. Cheap when already done: the gazetteer's hash is kept in
+ * Upserts the gazetteer into the regions table, and counts region_totals again since regions may have moved. Cheap when already done: the gazetteer's hash is kept in
  * the meta table and nothing is written while it matches. Regions are never deleted, since figures refer to them.
  */
 export async function syncRegions(database: TransactionTarget): Promise<{ upserted: number }> {
@@ -59,6 +60,7 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
       .transaction(() => {
         if (storedHash.get(GAZETTEER_HASH_KEY) === hash) return 0;
         for (const row of rows) upsert.run(row);
+        connection.exec(REBUILD_REGION_TOTALS);
         setHash.run(GAZETTEER_HASH_KEY, hash);
         return rows.length;
       })
@@ -75,6 +77,7 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
         ${column("parentCode")}::text[], ${column("countryIso3")}::text[], ${column("aliases")}::text[])
       ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
         parent_code = excluded.parent_code, country_iso3 = excluded.country_iso3, aliases = excluded.aliases`);
+    await tx.db.execute(sql.raw(REBUILD_REGION_TOTALS));
     await tx.db
       .insert(tx.tables.meta)
       .values({ key: GAZETTEER_HASH_KEY, value: hash })

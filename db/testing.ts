@@ -169,8 +169,8 @@ export async function createMigratedTestDatabase(dialect: Dialect): Promise<Test
 type CountRow = { key: string; figures: number | string };
 
 /**
- * region_counts and year_counts as the loader kept them, and the same counts aggregated from the raw figures,
- * as sorted "key|count" lines: the two lists must be equal after any sequence of loads.
+ * region_counts, region_totals and year_counts as the loader kept them, and the same counts aggregated from the
+ * raw figures, as sorted "key|count" lines: the two lists must be equal after any sequence of loads.
  */
 export async function rollupAndRaw(database: Database): Promise<{ rollup: string[]; raw: string[] }> {
   const year =
@@ -185,12 +185,21 @@ export async function rollupAndRaw(database: Database): Promise<{ rollup: string
   const rollup = await rawRows<CountRow>(
     database,
     sql`select 'region ' || region_code as key, figures from region_counts
+        union all select 'total ' || region_code || ' level ' || level as key, figures from region_totals
         union all select 'year ' || year as key, figures from year_counts`,
   );
   const raw = await rawRows<CountRow>(
     database,
-    sql`select 'region ' || region_code as key, count(*) as figures from figures
+    sql`with recursive up(code, n) as (
+          select region_code, count(*) from figures where region_code is not null group by region_code
+          union all
+          select r.parent_code, up.n from up join regions r on r.code = up.code where r.parent_code is not null
+        )
+        select 'region ' || region_code as key, count(*) as figures from figures
           where region_code is not null group by region_code
+        union all
+        select 'total ' || up.code || ' level ' || r.level as key, sum(up.n) as figures
+          from up join regions r on r.code = up.code group by up.code, r.level
         union all
         select 'year ' || ${year} as key, count(*) as figures from figures
           where coalesce(reported_date, period_end) is not null group by ${year}`,

@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { PoolClient } from "pg";
 
 import { withTransaction, type Database } from "./dialect";
+import { ADD_REGION_TOTALS } from "./region-totals";
 
 // The loader's bulk writes, one implementation per dialect, below Drizzle on purpose (see docs/decisions/0001):
 // prepared statements on SQLite, INSERT … SELECT FROM unnest(…) on PostgreSQL, both ON CONFLICT DO NOTHING.
@@ -170,6 +171,7 @@ function sqliteWriter(connection: BetterSqlite3.Database, cacheSize: number): Ba
     `INSERT INTO region_counts (region_code, figures) VALUES (?, ?)
      ON CONFLICT (region_code) DO UPDATE SET figures = figures + excluded.figures`,
   );
+  const addRegionTotals = connection.prepare(ADD_REGION_TOTALS.sqlite);
   const addYearCount = connection.prepare(
     `INSERT INTO year_counts (year, figures) VALUES (?, ?)
      ON CONFLICT (year) DO UPDATE SET figures = figures + excluded.figures`,
@@ -235,6 +237,7 @@ function sqliteWriter(connection: BetterSqlite3.Database, cacheSize: number): Ba
     saveFigureCounts: async () => {
       const { regions, years } = tally.take();
       for (const row of regions) addRegionCount.run(...row);
+      if (regions.length > 0) addRegionTotals.run(JSON.stringify(regions));
       for (const row of years) addYearCount.run(...row);
     },
   };
@@ -356,6 +359,10 @@ function pgWriter(client: PoolClient): BatchWriter {
            ON CONFLICT (region_code) DO UPDATE SET figures = region_counts.figures + excluded.figures`,
           [regions.map(([code]) => code), regions.map(([, figures]) => figures)],
         );
+        await client.query(ADD_REGION_TOTALS.pg, [
+          regions.map(([code]) => code),
+          regions.map(([, figures]) => figures),
+        ]);
       }
       if (years.length > 0) {
         await client.query(

@@ -92,6 +92,20 @@ export const regionCounts = sqliteTable("region_counts", {
   figures: integer("figures").notNull(),
 });
 
+/**
+ * Figures placed in each region or any region below it, with the region's level, kept with region_counts
+ * (db/region-totals.ts): the region choices read the few levels they list instead of summing every place.
+ */
+export const regionTotals = sqliteTable(
+  "region_totals",
+  {
+    regionCode: text("region_code").primaryKey(),
+    level: integer("level").notNull(),
+    figures: integer("figures").notNull(),
+  },
+  (t) => [index("region_totals_level_idx").on(t.level)],
+);
+
 /** Dated figures per year (of reported date, else end of period), kept by the loader like region_counts. */
 export const yearCounts = sqliteTable("year_counts", {
   year: text("year").primaryKey(),
