@@ -94,6 +94,10 @@ export async function getDashboardData(
     to: window.to,
     includeUndated: filters.undated === "include",
   };
+  // The count is needed only when the view is cut at MAX_FIGURES_IN_VIEW. PostgreSQL runs it on a connection
+  // of its own beside the figures, so there it starts at once; SQLite runs one query at a time, so it waits.
+  const countAtOnce = database.dialect === "pg" ? countMatchingFigures(database, query) : undefined;
+  countAtOnce?.catch(() => undefined); // awaited below only when needed; a failure then is reported there
   const [figures, regionOptions, selectedRegions, years] = await Promise.all([
     getFigures(database, query, { limit: MAX_FIGURES_IN_VIEW }),
     getRegionOptionsDownTo(database, DEEPEST_REGION_OPTION_LEVEL, filters.regions),
@@ -102,7 +106,9 @@ export async function getDashboardData(
   ]);
   const [evidence, matchingCount] = await Promise.all([
     evidenceOf(database, figures),
-    figures.length < MAX_FIGURES_IN_VIEW ? figures.length : countMatchingFigures(database, query),
+    figures.length < MAX_FIGURES_IN_VIEW
+      ? figures.length
+      : (countAtOnce ?? countMatchingFigures(database, query)),
   ]);
   return {
     filters,
