@@ -232,8 +232,7 @@ async function readInOrder(
         ? sql`select ${columns} from ${f} where ${where} ${ordered}`
         : readsInOrder(database, query, places)
           ? sql`select ${columns} from ${from} where ${where} ${ordered} limit ${left}`
-          : sql`select ${columns} from ${f} where ${f.id} in (
-              select ${f.id} from ${from} where ${where} ${ordered} limit ${left}) ${ordered}`;
+          : sql`select ${columns} from ${f} where ${f.id} in (${pickIds(database, query, places, sql`${from} where ${where}`, left)}) ${ordered}`;
     const read = await rawValues(database, statement);
     for (const row of read) rows.push(row);
   }
@@ -251,6 +250,28 @@ function readsInOrder(database: Database, query: FigureQuery, places: PlaceFilte
   if (!places) return true;
   // SQLite checks the region inside the date index; PostgreSQL's index scans check it on each row read.
   return database.dialect === "sqlite" && manyFigures(places);
+}
+
+/**
+ * The ids of a view's first `limit` figures in the dashboard's order. PostgreSQL, given an order and a limit,
+ * prefers to read a metric's date index in order and check the region on the way (a province's displaced in 12
+ * months at 10M: 200,000 entries, ~60 ms); behind `offset 0` it gathers the region's own entries from the
+ * region index instead (10,000, ~30 ms) and sorts those.
+ */
+function pickIds(
+  database: Database,
+  query: FigureQuery,
+  places: PlaceFilter | undefined,
+  fromWhere: SQL,
+  limit: number,
+): SQL {
+  const f = database.tables.figures;
+  const gather =
+    database.dialect === "pg" && places && ((query.metrics?.length ?? 0) > 0 || !manyFigures(places));
+  return gather
+    ? sql`select id from (select ${f.id}, ${f.date} from ${fromWhere} offset 0) as matches
+        order by date desc nulls last, id limit ${limit}`
+    : sql`select ${f.id} from ${fromWhere} order by ${newestFirst(database)} limit ${limit}`;
 }
 
 /** A light row as read, in lightColumns' order. */
