@@ -291,6 +291,9 @@ type LightTuple = [
   date: string | null,
 ];
 
+/** How many columns a light row has: the evidence columns follow them. */
+const LIGHT_COLUMNS = 13;
+
 function lightColumns(database: Database): SQL {
   const f = database.tables.figures;
   return sql`${f.id}, ${f.documentId}, ${f.metric}, ${f.value}, ${f.lower}, ${f.upper}, ${f.qualifier}, ${f.unit},
@@ -350,8 +353,7 @@ async function queryFigures(
 }
 
 /** The evidence columns read by id, after the light ones. */
-type EvidenceTuple = [
-  ...LightTuple,
+type EvidenceColumns = [
   periodStart: string | null,
   periodEnd: string | null,
   periodPrecision: string | null,
@@ -383,7 +385,7 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
     sql`select ${lightColumns(database)}, ${f.periodStart}, ${f.periodEnd}, ${f.periodPrecision}, ${f.reportedDate},
       ${f.quote}, ${f.quoteStart}, ${f.quoteEnd}, ${f.sentence}, ${f.sentenceStart}
       from ${f} where ${inList(database, sql`${f.id}`, ids)}`,
-  )) as EvidenceTuple[];
+  )) as [...LightTuple, ...EvidenceColumns][];
   const documentIds = [...new Set(rows.map((row) => Number(row[1])))];
   const [documents, tree] = await Promise.all([
     rawValues(
@@ -404,7 +406,7 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
     const row = rowsById.get(id);
     const source = row && documentsById.get(Number(row[1]));
     if (!row || !source) return [];
-    const light = lightRow(row.slice(0, 13) as LightTuple, tree);
+    const light = lightRow(row.slice(0, LIGHT_COLUMNS) as LightTuple, tree);
     const [
       periodStart,
       periodEnd,
@@ -415,17 +417,7 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
       quoteEnd,
       sentence,
       sentenceStart,
-    ] = row.slice(13) as [
-      string | null,
-      string | null,
-      string | null,
-      string | null,
-      string,
-      number,
-      number,
-      string,
-      number,
-    ];
+    ] = row.slice(LIGHT_COLUMNS) as EvidenceColumns;
     return [
       {
         ...light,
