@@ -105,7 +105,7 @@ export async function getDashboardData(
     getFigureYears(database),
   ]);
   const [evidence, matchingCount] = await Promise.all([
-    evidenceOf(database, figures),
+    evidenceOfView(database, figures),
     figures.length < MAX_FIGURES_IN_VIEW
       ? figures.length
       : (countAtOnce ?? countMatchingFigures(database, query)),
@@ -122,6 +122,19 @@ export async function getDashboardData(
     selectedRegions,
     years,
   };
+}
+
+/** Evidence per view's figures: a view seen again gets the same figures array (cached), so the same evidence. */
+const evidenceByFigures = new WeakMap<readonly FigureRow[], Promise<EvidenceEntry[]>>();
+
+function evidenceOfView(database: Database, figures: readonly FigureRow[]): Promise<EvidenceEntry[]> {
+  let evidence = evidenceByFigures.get(figures);
+  if (!evidence) {
+    evidence = evidenceOf(database, figures);
+    evidenceByFigures.set(figures, evidence);
+    evidence.catch(() => evidenceByFigures.delete(figures));
+  }
+  return evidence;
 }
 
 /** The listed figures' evidence, and that of the figures competing with them, read in one go. */

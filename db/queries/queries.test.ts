@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../testing";
 import { getDashboardData } from "./dashboard";
 import { countDocuments, countFigures } from "./documents";
 import { countMatchingFigures, getEvidence, getFigures, getFigureYears, type FigureRow } from "./figures";
-import { getChildRegions, getRegionOptions, getRegionPath } from "./regions";
+import { getRegionBreakdown, getRegionOptions, getRegionPath } from "./regions";
 
 describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) => {
   let test: TestDatabase;
@@ -113,7 +113,15 @@ describe.each(["sqlite", "pg"] as const)("dashboard queries on %s", (dialect) =>
     expect(count("SY0702")).toBe(1);
     expect(count("SY05")).toBe(1);
     expect((await getRegionPath(database, "SY0702")).map((r) => r.code)).toEqual(["SYR", "SY07", "SY0702"]);
-    expect((await getChildRegions(database, "SY07")).map((r) => r.code)).toContain("SY0702");
+    expect((await getRegionBreakdown(database, "SY07")).map((r) => [r.code, r.figureCount])).toEqual([
+      ["SY0702", 1],
+    ]);
+    expect((await getRegionBreakdown(database, "SYR")).map((r) => [r.code, r.figureCount])).toEqual(
+      options
+        .filter((o) => o.parentCode === "SYR")
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((o) => [o.code, o.figureCount]),
+    );
   });
 
   it("parses a query string once, checking region codes against the database", async () => {

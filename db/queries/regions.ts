@@ -1,4 +1,4 @@
-import { asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
 import { rawRows, rawValues, type Database } from "../dialect";
@@ -36,14 +36,26 @@ export async function getRegion(database: Database, code: string): Promise<Regio
   return row ?? null;
 }
 
-export async function getChildRegions(database: Database, code: string): Promise<RegionRow[]> {
-  const r = database.tables.regions;
-  return database.db
-    .select(regionColumns(database))
-    .from(r)
-    .where(eq(r.parentCode, code))
-    .orderBy(asc(r.name));
-}
+/**
+ * The regions directly below `code` that hold figures, by name, each with the figures in it and below it (from
+ * the loader's region_totals): a region page's breakdown. Kept until the next load.
+ */
+export const getRegionBreakdown = cachedByDataVersion(
+  async (database: Database, code: string): Promise<RegionOption[]> => {
+    const r = database.tables.regions;
+    const t = database.tables.regionTotals;
+    const rows = await database.db
+      .select({ ...regionColumns(database), figureCount: t.figures })
+      .from(r)
+      .innerJoin(t, eq(t.regionCode, r.code))
+      .where(and(eq(r.parentCode, code), gt(t.figures, 0)));
+    // Sorted here: the two databases' collations order names differently.
+    return rows
+      .map((row) => ({ ...row, level: Number(row.level), figureCount: Number(row.figureCount) }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
+  },
+  { maxEntries: 256 },
+);
 
 /** The chain from the country down to the region itself; kept until the next load (the API asks per figure's region). */
 export const getRegionPath = cachedByDataVersion(queryRegionPath, { maxEntries: 20_000 });

@@ -5,7 +5,7 @@ import { DashboardView } from "@/components/dashboard/DashboardView";
 import { RegionNav } from "@/components/dashboard/RegionNav";
 import { getDatabase } from "@/db/client";
 import { getDashboardData } from "@/db/queries/dashboard";
-import { getChildRegions, getRegionOptions, getRegionPath } from "@/db/queries/regions";
+import { getRegionBreakdown, getRegionPath } from "@/db/queries/regions";
 
 type Params = Promise<{ code: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,15 +31,10 @@ export default async function RegionPage({
   const region = path[path.length - 1];
   if (!region || region.code !== code) notFound();
 
-  const [data, children, options] = await Promise.all([
+  const [data, below] = await Promise.all([
     getDashboardData(database, await searchParams, { scope: code }),
-    getChildRegions(database, code),
-    getRegionOptions(database),
+    getRegionBreakdown(database, code),
   ]);
-  const counts = new Map(options.map((o) => [o.code, o.figureCount]));
-  const below = children
-    .map((c) => ({ ...c, figureCount: counts.get(c.code) ?? 0 }))
-    .filter((c) => c.figureCount > 0);
 
   return (
     <DashboardView
