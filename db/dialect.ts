@@ -2,7 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
-import type { PgDatabase as DrizzlePgDatabase } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase as DrizzlePgDatabase } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 
 import * as pgSchema from "./schema/pg";
@@ -105,17 +105,29 @@ export async function rawRows<Row extends Record<string, unknown>>(
   return (database.db as unknown as SqliteQueryDb).all<Row>(query);
 }
 
+const pgDialect = new PgDialect();
+
 /**
- * Runs a raw SQL query and returns its rows as arrays, in the selected columns' order (their names must differ).
- * For wide rows in bulk: better-sqlite3 builds an array about twice as fast as an object (5,000 figures: 15 ms
- * against 31 ms).
+ * Runs a raw SQL query and returns its rows as arrays, in the selected columns' order. For wide rows in bulk:
+ * better-sqlite3 builds an array about twice as fast as an object (5,000 figures: 15 ms against 31 ms), and
+ * node-postgres gives arrays straight from the wire (rowMode "array", as drizzle's own selects read them) where
+ * an object per row and Object.values after it cost ~40 ms of a 5,000-figure view. On PostgreSQL, dates come
+ * back as their ISO text, as drizzle's selects give them.
  */
 export async function rawValues(
   database: { dialect: Dialect; db: QueryDb },
   query: SQL,
 ): Promise<unknown[][]> {
   if (database.dialect === "pg") {
-    return (await rawRows<Record<string, unknown>>(database, query)).map((row) => Object.values(row));
+    return database.db._.session
+      .prepareQuery<{ execute: unknown[][]; all: unknown; values: unknown }>(
+        pgDialect.sqlToQuery(query),
+        undefined,
+        undefined,
+        true,
+        (rows) => rows,
+      )
+      .execute();
   }
   return (database.db as unknown as SqliteQueryDb).values<unknown[]>(query);
 }
