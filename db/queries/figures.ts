@@ -79,11 +79,15 @@ function newestFirst(database: Database): SQL {
   return sql`${f.date} desc nulls last, ${f.id}`;
 }
 
-/** `expression in (list)` with the list as one parameter: a country's places number thousands. */
+/**
+ * `expression in (list)` with the list as one parameter: a country's places number thousands. On PostgreSQL as a
+ * subquery: `= any(array)` had the planner estimate each element (a province's 600 codes: ~4 ms per statement).
+ */
 function inList(database: Database, expression: SQL, list: readonly (string | number)[]): SQL {
+  const type = sql.raw(typeof list[0] === "number" ? "int8" : "text");
   return byDialect(database, {
     sqlite: sql`${expression} in (select value from json_each(${JSON.stringify(list)}))`,
-    pg: sql`${expression} = any(${sql.param(list)}::${sql.raw(typeof list[0] === "number" ? "int8" : "text")}[])`,
+    pg: sql`${expression} in (select unnest(${sql.param(list)}::${type}[]))`,
   });
 }
 
