@@ -118,7 +118,7 @@ async function placeFilter(database: Database, codes: readonly string[]): Promis
     return !tree.ancestors[position]!.some((above) => named.has(tree.ordered[above]!.code));
   });
   const [totals, allPlacedFigures] = await Promise.all([
-    getRegionTotals(database, { deepestLevel: -1, codes: outermost }),
+    getRegionTotals(database, { codes: outermost }),
     getPlacedFigureCount(database),
   ]);
   return {

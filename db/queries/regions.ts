@@ -180,8 +180,8 @@ export const getPlacedFigureCount = cachedByDataVersion(
 );
 
 /**
- * Figures in each region or below it, from the loader's region_totals: every region with figures, or only those
- * down to `deepestLevel` and the `codes` named. Kept until the next load.
+ * Figures in each region or below it, from the loader's region_totals, for the regions with figures: every one,
+ * or those down to `deepestLevel`, or the `codes` named (with a level, both). Kept until the next load.
  */
 export const getRegionTotals = cachedByDataVersion(queryRegionTotals, { maxEntries: 64 });
 
@@ -190,11 +190,9 @@ async function queryRegionTotals(
   scope: { deepestLevel?: number; codes?: readonly string[] } = {},
 ): Promise<ReadonlyMap<string, number>> {
   const t = database.tables.regionTotals;
-  const named = scope.codes?.length ? inArray(t.regionCode, [...scope.codes]) : undefined;
-  const listed =
-    scope.deepestLevel === undefined
-      ? sql`1 = 1`
-      : (or(lte(t.level, scope.deepestLevel), named) ?? sql`1 = 1`);
+  const levels = scope.deepestLevel === undefined ? undefined : lte(t.level, scope.deepestLevel);
+  const named = scope.codes === undefined ? undefined : inArray(t.regionCode, [...scope.codes]);
+  const listed = levels || named ? or(levels, named)! : sql`1 = 1`;
   const rows = await rawValues(
     database,
     sql`select ${t.regionCode}, ${t.figures} from ${t} where ${t.figures} > 0 and ${listed}`,
