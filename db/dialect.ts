@@ -156,21 +156,31 @@ export async function withTransaction<T>(
     return database.db.transaction((tx) => work({ dialect: "pg", db: tx, tables: database.tables }));
   }
   const connection = database.sqlite;
-  const key = database.file === ":memory:" ? connection : database.file;
+  return queuedSqliteWrite(database, async () => {
+    connection.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work({ dialect: "sqlite", db: database.db, tables: database.tables });
+      connection.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `work` after the write transactions queued before it for the same SQLite file in this process, and before
+ * those queued after it (withTransaction's queue): for a write made on a connection of its own, such as the
+ * loader's writer thread.
+ */
+export function queuedSqliteWrite<T>(
+  database: Pick<SqliteDatabase, "sqlite" | "file">,
+  work: () => Promise<T>,
+): Promise<T> {
+  const key = database.file === ":memory:" ? database.sqlite : database.file;
   const previous = sqliteQueues.get(key) ?? Promise.resolve();
-  const run = previous
-    .catch(() => undefined)
-    .then(async () => {
-      connection.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await work({ dialect: "sqlite", db: database.db, tables: database.tables });
-        connection.exec("COMMIT");
-        return result;
-      } catch (error) {
-        if (connection.inTransaction) connection.exec("ROLLBACK");
-        throw error;
-      }
-    });
+  const run = previous.catch(() => undefined).then(work);
   sqliteQueues.set(key, run);
   void run
     .catch(() => undefined)

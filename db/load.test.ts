@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import BetterSqlite3 from "better-sqlite3";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -9,7 +10,7 @@ import type { ExtractedFigure, InputItem } from "../lib/extract/types";
 import { extract } from "../lib/extract";
 import { InputError, readItems } from "../lib/input";
 import { allRegions } from "../lib/regions";
-import { openDatabase, type Database } from "./client";
+import { openDatabase, withTransaction, type Database } from "./client";
 import { readDataVersion } from "./cache";
 import { contentHash, LoadError, loadFile, loadRecords } from "./load";
 import { syncRegions } from "./regions";
@@ -46,6 +47,26 @@ function numbersAsKilled(item: InputItem): ExtractedFigure[] {
     sentence: item.text,
     sentenceStart: 0,
   }));
+}
+
+/** Resolves once another connection holds the SQLite file's write lock. */
+async function writeLockTaken(database: Database): Promise<void> {
+  if (database.dialect !== "sqlite") throw new Error("expected SQLite");
+  const probe = new BetterSqlite3(database.file, { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        probe.exec("BEGIN IMMEDIATE");
+        probe.exec("ROLLBACK");
+      } catch (error) {
+        if ((error as { code?: string }).code === "SQLITE_BUSY") return;
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    probe.close();
+  }
 }
 
 let scratch: string;
@@ -253,6 +274,53 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
     expect(await counts(database)).toMatchObject({ documents: 7, figures: 14 });
   });
 
+  it("runs two loads of the same database started together one after the other, both stored", async () => {
+    const records = (seed: number) =>
+      Array.from({ length: 30 }, (_, i) => {
+        const item = { id: `${seed}-${i}`, text: `Report from desk ${"AB"[seed]}: ${i + 10} killed.` };
+        return { item, figures: numbersAsKilled(item) };
+      });
+    const [first, second] = await Promise.all([
+      loadRecords(database, records(0), { batchSize: 4 }),
+      loadRecords(database, records(1), { batchSize: 4 }),
+    ]);
+    expect(first.figuresNew).toBe(30);
+    expect(second.figuresNew).toBe(30);
+    expect(await counts(database)).toMatchObject({ documents: 60, figures: 60 });
+    expect(await readDataVersion(database)).toBe("2");
+  });
+
+  // better-sqlite3 waits for a lock synchronously: a write from this thread while the load's writer thread holds
+  // the lock would block the thread that feeds it, until busy_timeout, unless it waits its turn.
+  it.runIf(dialect === "sqlite")(
+    "lets this process write to the file while a load's writer thread holds it, after the load",
+    async () => {
+      let resume!: () => void;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      let reachedPause!: () => void;
+      const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
+      async function* records() {
+        for (let i = 1; i <= 4; i++) {
+          const item = { id: String(i), text: `Report ${i}: ${i}5 killed.` };
+          if (i === 3) {
+            reachedPause();
+            await paused;
+          }
+          yield { item, figures: numbersAsKilled(item) };
+        }
+      }
+      const loading = loadRecords(database, records(), { batchSize: 1 });
+      await atPause;
+      await writeLockTaken(database);
+      const writing = withTransaction(database, async ({ db, tables }) => {
+        await db.insert(tables.meta).values({ key: "test_write", value: "1" });
+      });
+      resume();
+      await Promise.all([loading, writing]);
+      expect(await counts(database)).toMatchObject({ documents: 4, figures: 8 });
+    },
+  );
+
   describe("bad input", () => {
     const cases: { name: string; make: () => string; message: RegExp }[] = [
       {
@@ -375,6 +443,32 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
       expect((await counts(database)).documents).toBe(0);
     });
 
+    it("rejects a figure placed in a region the table lacks, without its country, naming the item", async () => {
+      const before = await counts(database);
+      const records = ["1", "2"].map((id) => {
+        const item = { id, text: `Report ${id}: ${id}0 killed.` };
+        const figures = numbersAsKilled(item).map((figure) => ({
+          ...figure,
+          region:
+            id === "2"
+              ? {
+                  code: "XX-NOWHERE",
+                  name: "Nowhere",
+                  mention: "Nowhere",
+                  country: null,
+                  level: 4,
+                  from: "sentence" as const,
+                }
+              : null,
+        }));
+        return { item, figures };
+      });
+      await expect(loadRecords(database, records, { batchSize: 1 })).rejects.toThrow(
+        /item 2: .*"XX-NOWHERE", which the regions table lacks, without its country/,
+      );
+      expect(await counts(database)).toEqual(before);
+    });
+
     it("rolls back batches already written when a later batch fails", async () => {
       const before = await counts(database);
       const records = ["1", "2", "3"].map((id) => {
@@ -387,5 +481,20 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
       await expect(loadRecords(database, records, { batchSize: 1 })).rejects.toThrow(/quote/);
       expect(await counts(database)).toEqual(before);
     });
+  });
+});
+
+describe("a load into an in-memory SQLite database", () => {
+  it("is written from this thread, since no other connection can open the database", async () => {
+    const database = await openDatabase(":memory:");
+    try {
+      const item = { id: "1", text: "Report: 12 killed and 3 injured." };
+      const summary = await loadRecords(database, [{ item, figures: numbersAsKilled(item) }]);
+      expect(summary).toEqual({ documentsRead: 1, documentsNew: 1, figuresNew: 2, figuresKnown: 0 });
+      expect(await counts(database)).toMatchObject({ documents: 1, figures: 2 });
+      expect(await readDataVersion(database)).toBe("1");
+    } finally {
+      await database.close();
+    }
   });
 });

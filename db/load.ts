@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 import { EXTRACTOR_VERSION, extract as defaultExtract } from "../lib/extract";
 import type { ExtractedFigure, InputItem } from "../lib/extract/types";
 import { checkInputFile, InputError, readItems, type InputFormat } from "../lib/input";
 import type { Database } from "./dialect";
-import { inWriteTransaction, type FigureRow, type RegionRow } from "./writers";
+import { inLoadTransaction, type RegionRow, type StoredCounts } from "./writers";
 
 /** One document to store with the figures found in it. */
 export interface LoadRecord {
@@ -12,12 +12,8 @@ export interface LoadRecord {
   figures: readonly ExtractedFigure[];
 }
 
-export interface LoadCounts {
+export interface LoadCounts extends StoredCounts {
   documentsRead: number;
-  documentsNew: number;
-  figuresNew: number;
-  /** Figures whose natural key (document, metric, unit, quote offsets) was already stored. */
-  figuresKnown: number;
 }
 
 export interface FileSummary extends LoadCounts {
@@ -48,15 +44,15 @@ export interface LoadRecordsOptions {
   /** Records per batch insert. */
   batchSize?: number;
   /**
-   * Figures a load stores before it switches to bulk mode (see BatchWriter.startBulkLoad); it waits too until it
-   * has stored as many as the table held before, so that a small load never rebuilds a large table's indexes.
+   * Figures a load stores before it switches to bulk mode (ADR 0002); it waits too until it has stored as many as
+   * the table held before, so that a small load never rebuilds a large table's indexes.
    */
   bulkLoadFrom?: number;
 }
 
 /** A document's identity: the SHA-256 of its text, so the same text loaded again (from any file) is one document. */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 /** A load that failed for a reason other than bad input (extraction, storage); names the file and, where known, the item. */
@@ -85,31 +81,29 @@ function checkedDate(value: string | null, what: string, item: InputItem): strin
   return value;
 }
 
-function figureRow(documentId: number, figure: ExtractedFigure, item: InputItem, version: string): FigureRow {
-  return [
-    documentId,
-    figure.metric,
-    figure.value,
-    figure.lower,
-    figure.upper,
-    figure.qualifier,
-    figure.unit,
-    figure.region?.code ?? null,
-    figure.region?.mention ?? null,
-    figure.region?.from ?? null,
-    figure.region?.country ?? null,
-    checkedDate(figure.period?.start ?? null, "a period start", item),
-    checkedDate(figure.period?.end ?? null, "a period end", item),
-    figure.period?.precision ?? null,
-    checkedDate(figure.reported ?? item.published ?? null, "a reported date", item),
-    figure.kind,
-    figure.quote,
-    figure.start,
-    figure.end,
-    figure.sentence,
-    figure.sentenceStart,
-    version,
-  ];
+/**
+ * Checks a batch's figures the same way for both dialects (dates, region references) and returns the regions they
+ * name that the regions table lacks, adding their codes to `regionCodes`.
+ */
+function checkedRegions(batch: readonly LoadRecord[], regionCodes: Set<string>): RegionRow[] {
+  const regions: RegionRow[] = [];
+  for (const { item, figures } of batch) {
+    for (const figure of figures) {
+      checkedDate(figure.period?.start ?? null, "a period start", item);
+      checkedDate(figure.period?.end ?? null, "a period end", item);
+      checkedDate(figure.reported ?? item.published ?? null, "a reported date", item);
+      const region = figure.region;
+      if (!region || region.code === null || regionCodes.has(region.code)) continue;
+      if (region.country === null) {
+        throw new Error(
+          `item ${item.id}: the extractor placed a figure in region ${JSON.stringify(region.code)}, which the regions table lacks, without its country`,
+        );
+      }
+      regions.push({ code: region.code, name: region.name, level: region.level, country: region.country });
+      regionCodes.add(region.code);
+    }
+  }
+  return regions;
 }
 
 const DEFAULT_BATCH = 500;
@@ -124,81 +118,28 @@ export async function loadRecords(
   records: AsyncIterable<LoadRecord> | Iterable<LoadRecord>,
   options: LoadRecordsOptions = {},
 ): Promise<LoadCounts> {
-  const version = options.extractorVersion ?? EXTRACTOR_VERSION;
+  const extractorVersion = options.extractorVersion ?? EXTRACTOR_VERSION;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const sourceFile = options.sourceFile ?? null;
   const bulkLoadFrom = options.bulkLoadFrom ?? DEFAULT_BULK_LOAD_FROM;
 
-  return inWriteTransaction(database, async (writer) => {
-    const counts: LoadCounts = { documentsRead: 0, documentsNew: 0, figuresNew: 0, figuresKnown: 0 };
-    const regionCodes = await writer.knownRegionCodes();
-    const storedBefore = await writer.storedFiguresBound();
-    let bulk = false;
+  return inLoadTransaction(database, { extractorVersion, sourceFile, bulkLoadFrom }, async (session) => {
+    let documentsRead = 0;
     let batch: LoadRecord[] = [];
-
     const flush = async () => {
       if (batch.length === 0) return;
-      const newRegions = new Map<string, RegionRow>();
-      for (const { figures } of batch) {
-        for (const { region } of figures) {
-          if (
-            region &&
-            region.code !== null &&
-            region.country !== null &&
-            !regionCodes.has(region.code) &&
-            !newRegions.has(region.code)
-          ) {
-            newRegions.set(region.code, {
-              code: region.code,
-              name: region.name,
-              level: region.level,
-              country: region.country,
-            });
-          }
-        }
-      }
-      if (newRegions.size > 0) {
-        await writer.insertRegions([...newRegions.values()]);
-        for (const code of newRegions.keys()) regionCodes.add(code);
-      }
-      const documents = batch.map(({ item }) => ({
-        hash: contentHash(item.text),
-        externalId: item.id,
-        text: item.text,
-        title: item.title ?? null,
-        url: item.url ?? null,
-        publisher: item.publisher ?? null,
-        published: item.published ?? null,
-        sourceFile,
-      }));
-      const { ids, inserted } = await writer.insertDocuments(documents);
-      counts.documentsNew += inserted;
-      const rows: FigureRow[] = [];
-      batch.forEach(({ item, figures }, index) => {
-        const documentId = ids.get(documents[index]!.hash);
-        if (documentId === undefined) throw new Error(`Document ${item.id} was not stored`);
-        for (const figure of figures) rows.push(figureRow(documentId, figure, item, version));
-      });
-      const figuresNew = await writer.insertFigures(rows);
-      counts.figuresNew += figuresNew;
-      counts.figuresKnown += rows.length - figuresNew;
+      const regions = checkedRegions(batch, session.regionCodes);
+      const hashes = batch.map(({ item }) => contentHash(item.text));
+      await session.write({ records: batch, hashes, regions });
       batch = [];
-      if (!bulk && counts.figuresNew >= Math.max(bulkLoadFrom, storedBefore)) {
-        await writer.startBulkLoad();
-        bulk = true;
-      }
     };
-
     for await (const record of records) {
-      counts.documentsRead++;
+      documentsRead++;
       batch.push(record);
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    if (bulk) await writer.finishBulkLoad();
-    await writer.saveFigureCounts();
-    if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
-    return counts;
+    return { documentsRead, ...(await session.finish()) };
   });
 }
 

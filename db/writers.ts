@@ -1,25 +1,244 @@
-import type BetterSqlite3 from "better-sqlite3";
+import { Worker } from "node:worker_threads";
+
 import type { PoolClient } from "pg";
 
-import { withTransaction, type Database } from "./dialect";
+import type { ExtractedFigure, InputItem } from "../lib/extract/types";
+import { DATA_VERSION_KEY } from "./data-version";
 import { ADD_REGION_TOTALS } from "./region-totals";
+import {
+  queuedSqliteWrite,
+  withTransaction,
+  type Database,
+  type PgDatabase,
+  type SqliteDatabase,
+} from "./dialect";
+import { BatchPacker, SqliteBatchStore, transferables, type PackedBatch } from "./sqlite-batch";
+import type { WriterReply, WriterRequest, WriterThreadData } from "./sqlite-writer-worker";
 
-// The loader's bulk writes, one implementation per dialect, below Drizzle on purpose (see docs/decisions/0001):
+export { DATA_VERSION_KEY } from "./data-version";
+
+// The loader's writes, one implementation per dialect, below Drizzle on purpose (see docs/decisions/0001):
 // prepared statements on SQLite, INSERT … SELECT FROM unnest(…) on PostgreSQL, both ON CONFLICT DO NOTHING.
 // Drizzle's prepared insert (sql.placeholder, .run per row) measured twice better-sqlite3's cost per figure.
 
-export interface DocumentRow {
-  hash: string;
-  externalId: string;
-  text: string;
-  title: string | null;
-  url: string | null;
-  publisher: string | null;
-  published: string | null;
-  sourceFile: string | null;
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: number;
+  country: string;
 }
 
-export type FigureRow = [
+/** What a load stores with every row, and when it switches to bulk mode (see LoadRecordsOptions). */
+export interface LoadSettings {
+  extractorVersion: string;
+  sourceFile: string | null;
+  bulkLoadFrom: number;
+}
+
+/** Records to store, with their documents' content hashes and the regions they name that the table lacks. */
+export interface RecordBatch {
+  records: readonly { item: InputItem; figures: readonly ExtractedFigure[] }[];
+  hashes: readonly string[];
+  regions: readonly RegionRow[];
+}
+
+export interface StoredCounts {
+  documentsNew: number;
+  figuresNew: number;
+  /** Figures whose natural key (document, metric, unit, quote offsets) was already stored. */
+  figuresKnown: number;
+}
+
+/** A load's writes, inside the transaction inLoadTransaction runs it in. */
+export interface LoadSession {
+  /** The codes the regions table holds (read as the load starts: regions are never deleted). */
+  readonly regionCodes: Set<string>;
+  /**
+   * Stores a batch. On SQLite files it may resolve before the batch is written (a failure then rejects a later
+   * call); a document named by a batch's figures is always in the same batch.
+   */
+  write(batch: RecordBatch): Promise<void>;
+  /**
+   * The load's last writes: puts back what bulk mode dropped, adds the new figures to region_counts and
+   * year_counts, and bumps meta.data_version if anything was stored. Returns what was new.
+   */
+  finish(): Promise<StoredCounts>;
+}
+
+/** SQLite page cache (KiB) while a load writes. */
+const LOAD_CACHE_KIB = 16_384;
+
+/** Batches a load's reading may be ahead of its SQLite writer thread. */
+const BATCHES_AHEAD = 4;
+
+/**
+ * Runs `work` with a load session inside one transaction: all of it is stored when `work` resolves, nothing when
+ * it rejects. A SQLite file is written from a thread of its own (db/sqlite-writer-worker.ts) on a connection of its
+ * own, so that reading, extracting and hashing records runs beside the writes.
+ */
+export async function inLoadTransaction<T>(
+  database: Database,
+  settings: LoadSettings,
+  work: (session: LoadSession) => Promise<T>,
+): Promise<T> {
+  if (database.dialect === "pg") return inPgTransaction(database, settings, work);
+  if (database.file === ":memory:") return inThisThread(database, settings, work);
+  return inWriterThread(database, settings, work);
+}
+
+/** A database only this connection sees (":memory:"): the same store, written from this thread. */
+async function inThisThread<T>(
+  database: SqliteDatabase,
+  settings: LoadSettings,
+  work: (session: LoadSession) => Promise<T>,
+): Promise<T> {
+  const connection = database.sqlite;
+  return withTransaction(database, async () => {
+    const cacheSize = connection.pragma("cache_size", { simple: true }) as number;
+    connection.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
+    try {
+      const store = new SqliteBatchStore(connection, settings);
+      const packer = new BatchPacker();
+      return await work({
+        regionCodes: storedRegionCodes(database),
+        write: async (batch) => store.write(packer.pack(batch)),
+        finish: async () => store.finish(),
+      });
+    } finally {
+      connection.pragma(`cache_size = ${cacheSize}`);
+    }
+  });
+}
+
+/**
+ * The region codes the regions table holds, read on this thread's connection before the writer thread's
+ * transaction begins: regions are never deleted, and one added in between is inserted with ON CONFLICT DO NOTHING.
+ */
+function storedRegionCodes(database: SqliteDatabase): Set<string> {
+  return new Set(database.sqlite.prepare("SELECT code FROM regions").pluck().all() as string[]);
+}
+
+async function inWriterThread<T>(
+  database: SqliteDatabase,
+  settings: LoadSettings,
+  work: (session: LoadSession) => Promise<T>,
+): Promise<T> {
+  return queuedSqliteWrite(database, async () => {
+    const thread = new WriterThread({ file: database.file, settings, cacheKib: LOAD_CACHE_KIB });
+    try {
+      const packer = new BatchPacker();
+      const result = await work({
+        regionCodes: storedRegionCodes(database),
+        write: (batch) => thread.write(packer.pack(batch)),
+        finish: () => thread.finish(),
+      });
+      await thread.commit();
+      return result;
+    } catch (error) {
+      await thread.rollback();
+      throw error;
+    } finally {
+      await thread.stop();
+    }
+  });
+}
+
+const WRITER_THREAD = new URL("./sqlite-writer-worker.ts", import.meta.url).href;
+
+/** Starts the writer thread. It is TypeScript like the rest: tsx, which runs the CLI, compiles it there too. */
+function startWriterThread(data: WriterThreadData): Worker {
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const source = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(WRITER_THREAD)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(source, { eval: true, workerData: data });
+}
+
+/** The error a writer thread failed with, as it described it. */
+function threadError({
+  name,
+  message,
+  code,
+  stack,
+}: Extract<WriterReply, { type: "failed" }>["error"]): Error {
+  const error = Object.assign(new Error(message), code === undefined ? {} : { code });
+  error.name = name;
+  if (stack) error.stack = stack;
+  return error;
+}
+
+/** One load's SQLite writer thread. It answers requests in order; its last answer ends it. */
+class WriterThread {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve: (reply: WriterReply) => void; reject: (error: Error) => void }[] = [];
+  private readonly ahead: Promise<WriterReply>[] = [];
+  private failure: Error | undefined;
+  private ended = false;
+
+  constructor(data: WriterThreadData) {
+    this.worker = startWriterThread(data);
+    this.worker.on("message", (reply: WriterReply) => {
+      if (reply.type === "failed") {
+        this.ended = true;
+        this.fail(threadError(reply.error));
+      } else {
+        if (reply.type === "committed" || reply.type === "rolledBack") this.ended = true;
+        this.waiting.shift()?.resolve(reply);
+      }
+    });
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => {
+      if (!this.ended) this.fail(new Error(`the SQLite writer thread stopped (exit code ${code})`));
+      this.ended = true;
+    });
+  }
+
+  private reply(): Promise<WriterReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const reply = new Promise<WriterReply>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    reply.catch(() => undefined);
+    return reply;
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.splice(0)) reject(this.failure);
+  }
+
+  private send(request: WriterRequest, transfer: ArrayBuffer[] = []): Promise<WriterReply> {
+    const reply = this.reply();
+    if (!this.failure) this.worker.postMessage(request, transfer);
+    return reply;
+  }
+
+  /** Posts a batch; waits only while BATCHES_AHEAD batches are not written yet. */
+  async write(batch: PackedBatch): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.ahead.push(this.send({ type: "batch", batch }, transferables(batch)));
+    if (this.ahead.length >= BATCHES_AHEAD) await this.ahead.shift();
+  }
+
+  async finish(): Promise<StoredCounts> {
+    const reply = await this.send({ type: "finish" });
+    await Promise.all(this.ahead.splice(0));
+    if (reply.type !== "finished")
+      throw new Error(`the SQLite writer thread answered ${reply.type} to finish`);
+    return reply.counts;
+  }
+
+  async commit(): Promise<void> {
+    await this.send({ type: "commit" });
+  }
+
+  /** Rolls back what the thread wrote, unless it has ended (a failure rolls back before it is reported). */
+  async rollback(): Promise<void> {
+    if (!this.ended && !this.failure) await this.send({ type: "rollback" }).catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+type FigureRow = [
   documentId: number,
   metric: string,
   value: number | null,
@@ -94,43 +313,7 @@ const PG_FIGURE_TYPES = [
   "text",
 ] as const;
 
-export const DATA_VERSION_KEY = "data_version";
-
-/** SQLite page cache (KiB) while a load writes. */
-const LOAD_CACHE_KIB = 16_384;
-
 const FIGURE_CONFLICT = "(document_id, metric, unit, quote_start, quote_end)";
-
-export interface RegionRow {
-  code: string;
-  name: string;
-  level: number;
-  country: string;
-}
-
-/** Writes batches inside the transaction a load runs in; one implementation per dialect. */
-export interface BatchWriter {
-  knownRegionCodes(): Promise<Set<string>>;
-  /** Counts a change to the stored figures, so caches keyed on the data version see it. */
-  bumpDataVersion(): Promise<void>;
-  insertRegions(regions: readonly RegionRow[]): Promise<void>;
-  /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
-  insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
-  /** Inserts figures not stored yet; returns how many were new, and counts them for saveFigureCounts. */
-  insertFigures(figures: readonly FigureRow[]): Promise<number>;
-  /** Adds the figures this writer inserted to region_counts and year_counts (what region choices and years read). */
-  saveFigureCounts(): Promise<void>;
-  /** The figures table's highest id: at least as many as the figures stored, read without counting them. */
-  storedFiguresBound(): Promise<number>;
-  /**
-   * Readies the figures table for a large load: SQLite drops its secondary indexes, PostgreSQL its foreign keys
-   * (checked per row by triggers), each put back by finishBulkLoad in one pass over the table, in the same
-   * transaction; a rollback puts them back too. On PostgreSQL, readers of figures then wait for the commit
-   * (dropping a constraint locks the table); on SQLite they keep reading the last commit.
-   */
-  startBulkLoad(): Promise<void>;
-  finishBulkLoad(): Promise<void>;
-}
 
 /** New figures per region and per year ("" for none), gathered while a load inserts, for region_counts and year_counts. */
 class CountTally {
@@ -149,101 +332,29 @@ class CountTally {
   }
 }
 
-/** `cacheSize` is the connection's own page cache, put back around the index rebuild (it sorts faster). */
-function sqliteWriter(connection: BetterSqlite3.Database, cacheSize: number): BatchWriter {
-  const insertDocument = connection.prepare(
-    `INSERT INTO documents (content_hash, external_id, text, title, url, publisher, published_date, source_file)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
-  );
-  const documentId = connection.prepare("SELECT id FROM documents WHERE content_hash = ?").pluck();
-  const insertFigure = connection.prepare(
-    `INSERT INTO figures (${FIGURE_COLUMNS.join(", ")}) VALUES (${FIGURE_COLUMNS.map(() => "?").join(", ")})
-     ON CONFLICT ${FIGURE_CONFLICT} DO NOTHING`,
-  );
-  const bumpVersion = connection.prepare(
-    `INSERT INTO meta (key, value) VALUES (?, '1')
-     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`,
-  );
-  const insertRegion = connection.prepare(
-    "INSERT INTO regions (code, name, level, country_iso3) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
-  );
-  const addRegionCount = connection.prepare(
-    `INSERT INTO region_counts (region_code, figures) VALUES (?, ?)
-     ON CONFLICT (region_code) DO UPDATE SET figures = figures + excluded.figures`,
-  );
-  const addRegionTotals = connection.prepare(ADD_REGION_TOTALS.sqlite);
-  const addYearCount = connection.prepare(
-    `INSERT INTO year_counts (year, figures) VALUES (?, ?)
-     ON CONFLICT (year) DO UPDATE SET figures = figures + excluded.figures`,
-  );
-  const secondaryIndexes = connection.prepare(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL
-     AND name NOT IN (SELECT name FROM pragma_index_list('figures') WHERE "unique")`,
-  );
-  const tally = new CountTally();
-  let droppedIndexes: { name: string; sql: string }[] = [];
-  return {
-    storedFiguresBound: async () =>
-      connection.prepare("SELECT coalesce(max(id), 0) FROM figures").pluck().get() as number,
-    startBulkLoad: async () => {
-      droppedIndexes = secondaryIndexes.all() as { name: string; sql: string }[];
-      for (const { name } of droppedIndexes) connection.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
-    },
-    finishBulkLoad: async () => {
-      connection.pragma(`cache_size = ${cacheSize}`);
-      for (const index of droppedIndexes) connection.exec(index.sql);
-      droppedIndexes = [];
-    },
-    bumpDataVersion: async () => {
-      bumpVersion.run(DATA_VERSION_KEY);
-    },
-    knownRegionCodes: async () =>
-      new Set(connection.prepare("SELECT code FROM regions").pluck().all() as string[]),
-    insertRegions: async (regions) => {
-      for (const region of regions) insertRegion.run(region.code, region.name, region.level, region.country);
-    },
-    insertDocuments: async (documents) => {
-      const ids = new Map<string, number>();
-      let inserted = 0;
-      for (const doc of documents) {
-        const result = insertDocument.run(
-          doc.hash,
-          doc.externalId,
-          doc.text,
-          doc.title,
-          doc.url,
-          doc.publisher,
-          doc.published,
-          doc.sourceFile,
-        );
-        if (result.changes > 0) {
-          inserted++;
-          ids.set(doc.hash, Number(result.lastInsertRowid));
-        } else {
-          ids.set(doc.hash, documentId.get(doc.hash) as number);
-        }
-      }
-      return { ids, inserted };
-    },
-    insertFigures: async (figures) => {
-      let inserted = 0;
-      for (const figure of figures) {
-        if (insertFigure.run(...figure).changes === 0) continue;
-        inserted++;
-        tally.add(figure[7] ?? "", (figure[14] ?? figure[12])?.slice(0, 4) ?? "", 1);
-      }
-      return inserted;
-    },
-    saveFigureCounts: async () => {
-      const { regions, years } = tally.take();
-      for (const row of regions) addRegionCount.run(...row);
-      if (regions.length > 0) addRegionTotals.run(JSON.stringify(regions));
-      for (const row of years) addYearCount.run(...row);
-    },
-  };
+/** The PostgreSQL writes of one load, inside its transaction. */
+interface PgWriter {
+  knownRegionCodes(): Promise<Set<string>>;
+  bumpDataVersion(): Promise<void>;
+  insertRegions(regions: readonly RegionRow[]): Promise<void>;
+  /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
+  insertDocuments(documents: readonly DocumentRow[]): Promise<{ ids: Map<string, number>; inserted: number }>;
+  /** Inserts figures not stored yet; returns how many were new, and counts them for saveFigureCounts. */
+  insertFigures(figures: readonly FigureRow[]): Promise<number>;
+  /** Adds the figures this writer inserted to region_counts and year_counts. */
+  saveFigureCounts(): Promise<void>;
+  /** The figures table's highest id: at least as many as the figures stored, read without counting them. */
+  storedFiguresBound(): Promise<number>;
+  /**
+   * Drops the figures table's foreign keys (checked per row by triggers), put back by finishBulkLoad in one
+   * validating pass, in the same transaction; a rollback puts them back too. Readers of figures then wait for the
+   * commit (dropping a constraint locks the table).
+   */
+  startBulkLoad(): Promise<void>;
+  finishBulkLoad(): Promise<void>;
 }
 
-function pgWriter(client: PoolClient): BatchWriter {
+function pgWriter(client: PoolClient): PgWriter {
   const figuresSql = `WITH inserted AS (
       INSERT INTO figures (${FIGURE_COLUMNS.join(", ")})
       SELECT * FROM unnest(${PG_FIGURE_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
@@ -375,36 +486,115 @@ function pgWriter(client: PoolClient): BatchWriter {
   };
 }
 
-/** Runs `work` with a batch writer inside one transaction: all of it is stored, or nothing. */
-export async function inWriteTransaction<T>(
-  database: Database,
-  work: (writer: BatchWriter) => Promise<T>,
+interface DocumentRow {
+  hash: string;
+  externalId: string;
+  text: string;
+  title: string | null;
+  url: string | null;
+  publisher: string | null;
+  published: string | null;
+  sourceFile: string | null;
+}
+
+function figureRow(documentId: number, figure: ExtractedFigure, item: InputItem, version: string): FigureRow {
+  return [
+    documentId,
+    figure.metric,
+    figure.value,
+    figure.lower,
+    figure.upper,
+    figure.qualifier,
+    figure.unit,
+    figure.region?.code ?? null,
+    figure.region?.mention ?? null,
+    figure.region?.from ?? null,
+    figure.region?.country ?? null,
+    figure.period?.start ?? null,
+    figure.period?.end ?? null,
+    figure.period?.precision ?? null,
+    figure.reported ?? item.published ?? null,
+    figure.kind,
+    figure.quote,
+    figure.start,
+    figure.end,
+    figure.sentence,
+    figure.sentenceStart,
+    version,
+  ];
+}
+
+async function inPgTransaction<T>(
+  database: PgDatabase,
+  settings: LoadSettings,
+  work: (session: LoadSession) => Promise<T>,
 ): Promise<T> {
-  if (database.dialect === "sqlite") {
-    const connection = database.sqlite;
-    return withTransaction(database, async () => {
-      const cacheSize = connection.pragma("cache_size", { simple: true }) as number;
-      // A load's pages go to the WAL when the cache overflows; a larger cache for its duration spills fewer.
-      connection.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
-      try {
-        return await work(sqliteWriter(connection, cacheSize));
-      } finally {
-        connection.pragma(`cache_size = ${cacheSize}`);
-      }
-    });
-  }
   const client = await database.pool.connect();
   try {
     await client.query("BEGIN");
+    let result: T;
+    let bulk = false;
     try {
-      const result = await work(pgWriter(client));
+      const writer = pgWriter(client);
+      const counts: StoredCounts = { documentsNew: 0, figuresNew: 0, figuresKnown: 0 };
+      const storedBefore = await writer.storedFiguresBound();
+      result = await work({
+        regionCodes: await writer.knownRegionCodes(),
+        write: async ({ records, hashes, regions }) => {
+          await writer.insertRegions(regions);
+          const documents = records.map(({ item }, index) => ({
+            hash: hashes[index]!,
+            externalId: item.id,
+            text: item.text,
+            title: item.title ?? null,
+            url: item.url ?? null,
+            publisher: item.publisher ?? null,
+            published: item.published ?? null,
+            sourceFile: settings.sourceFile,
+          }));
+          const { ids, inserted } = await writer.insertDocuments(documents);
+          counts.documentsNew += inserted;
+          const rows: FigureRow[] = [];
+          records.forEach(({ item, figures }, index) => {
+            const documentId = ids.get(documents[index]!.hash);
+            if (documentId === undefined) throw new Error(`Document ${item.id} was not stored`);
+            for (const figure of figures)
+              rows.push(figureRow(documentId, figure, item, settings.extractorVersion));
+          });
+          const figuresNew = await writer.insertFigures(rows);
+          counts.figuresNew += figuresNew;
+          counts.figuresKnown += rows.length - figuresNew;
+          if (!bulk && counts.figuresNew >= Math.max(settings.bulkLoadFrom, storedBefore)) {
+            await writer.startBulkLoad();
+            bulk = true;
+          }
+        },
+        finish: async () => {
+          if (bulk) await writer.finishBulkLoad();
+          await writer.saveFigureCounts();
+          if (counts.documentsNew > 0 || counts.figuresNew > 0) await writer.bumpDataVersion();
+          return { ...counts };
+        },
+      });
       await client.query("COMMIT");
-      return result;
     } catch (error) {
       await client.query("ROLLBACK");
       throw error;
     }
+    // A load that at least doubled the tables leaves most of their pages not yet marked all-visible: the first
+    // readers would set hint bits and count from the heap instead of the index. VACUUM cannot run in a transaction.
+    if (bulk) await vacuumAfterBulkLoad(client);
+    return result;
   } finally {
     client.release();
+  }
+}
+
+/** The load has committed by now: a failed VACUUM leaves it to autovacuum rather than fail the load. */
+async function vacuumAfterBulkLoad(client: PoolClient): Promise<void> {
+  try {
+    await client.query("VACUUM figures, documents");
+  } catch (error) {
+    process.emitWarning(`VACUUM after a bulk load failed: ${(error as Error).message}`);
   }
 }
