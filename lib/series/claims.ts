@@ -108,12 +108,15 @@ function competes(figure: SeriesFigure, other: SeriesFigure): boolean {
  * different number: shown side by side, never merged. `all` is grouped once, for the many figures of a view.
  */
 export function competitorsIn<F extends SeriesFigure>(all: readonly F[]): (figure: F) => F[] {
-  const key = (f: SeriesFigure) => `${f.metric}|${placeKey(f)}|${f.date ?? ""}`;
-  const groups = new Map<string, F[]>();
+  // Grouped by date, then metric: values the figures hold already, so no key is built for each of them.
+  const groups = new Map<string | null, Map<string, F[]>>();
   for (const f of all) {
-    const group = groups.get(key(f));
+    let byMetric = groups.get(f.date);
+    if (!byMetric) groups.set(f.date, (byMetric = new Map()));
+    const group = byMetric.get(f.metric);
     if (group) group.push(f);
-    else groups.set(key(f), [f]);
+    else byMetric.set(f.metric, [f]);
   }
-  return (figure) => (groups.get(key(figure)) ?? []).filter((other) => competes(figure, other));
+  return (figure) =>
+    (groups.get(figure.date)?.get(figure.metric) ?? []).filter((other) => competes(figure, other));
 }
