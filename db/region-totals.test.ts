@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { syntheticRecords } from "../lib/synthetic";
 import { rawRows, type Database } from "./client";
 import { loadRecords } from "./load";
+import { getRegionOptions } from "./queries/regions";
 import { GAZETTEER_HASH_KEY, syncRegions } from "./regions";
 import { useMigratedDatabase } from "./test-hooks";
 import { rollupAndRaw } from "./testing";
@@ -33,5 +34,43 @@ describe.each(["sqlite", "pg"] as const)("region_totals on %s", (dialect) => {
     const { rollup, raw } = await rollupAndRaw(database);
     expect(rollup.length).toBeGreaterThan(100);
     expect(rollup).toEqual(raw);
+  });
+
+  it("shows a place the gazetteer lacks among the region choices once a load adds it", async () => {
+    await loadRecords(database, syntheticRecords({ figures: 500, seed: 4 }), { sourceFile: "synthetic" });
+    expect((await getRegionOptions(database)).map((o) => o.code)).not.toContain("XX-TEST");
+
+    const item = { id: "new-place", text: "7 people were killed in Testland." };
+    const quote = "7 people were killed";
+    const [figure] = syntheticRecords({ figures: 1, seed: 5 }).next().value!.figures;
+    await loadRecords(
+      database,
+      [
+        {
+          item,
+          figures: [
+            {
+              ...figure!,
+              quote,
+              start: 0,
+              end: quote.length,
+              sentence: item.text,
+              sentenceStart: 0,
+              region: {
+                code: "XX-TEST",
+                name: "Testland",
+                mention: "Testland",
+                country: "XXX",
+                level: 0,
+                from: "sentence",
+              },
+            },
+          ],
+        },
+      ],
+      { sourceFile: "test" },
+    );
+    const added = (await getRegionOptions(database)).find((o) => o.code === "XX-TEST");
+    expect(added).toMatchObject({ name: "Testland", figureCount: 1 });
   });
 });

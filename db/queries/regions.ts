@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 
 import { cachedByDataVersion } from "../cache";
 import { rawRows, rawValues, type Database } from "../dialect";
+import { DATA_VERSION_KEY } from "../data-version";
 import { GAZETTEER_HASH_KEY } from "../regions";
 
 export interface RegionRow {
@@ -95,24 +96,44 @@ export interface RegionTree {
   ancestors: readonly (readonly number[])[];
 }
 
-const regionTrees = new WeakMap<Database, { key: string; tree: Promise<RegionTree> }>();
+interface KeptTree {
+  /** meta.data_version and meta.gazetteer_hash when the tree was last found current, and its row count. */
+  version: string;
+  hash: string;
+  regions: number;
+  tree: Promise<RegionTree>;
+}
+
+const regionTrees = new WeakMap<Database, KeptTree>();
 
 /**
  * The regions table as a tree, read again only when the table changes. Regions are never deleted; they change
- * when the gazetteer is synced (a new meta.gazetteer_hash) or a load adds places the gazetteer lacks (more
- * rows), so the hash and the row count tell whether the kept tree is current.
+ * when the gazetteer is synced (a new meta.gazetteer_hash) or when a load adds places the gazetteer lacks, and
+ * such a load also bumps meta.data_version. So the two meta values are checked on every call, and the rows
+ * are counted only after a load.
  */
 export async function getRegionTree(database: Database): Promise<RegionTree> {
-  const [state] = await rawRows<{ hash: string | null; regions: number | string }>(
+  const [state] = await rawRows<{ version: string | null; hash: string | null }>(
     database,
-    sql`select (select value from meta where key = ${GAZETTEER_HASH_KEY}) as hash,
-      (select count(*) from regions) as regions`,
+    sql`select (select value from meta where key = ${DATA_VERSION_KEY}) as version,
+      (select value from meta where key = ${GAZETTEER_HASH_KEY}) as hash`,
   );
-  const key = `${state?.hash ?? ""}:${state?.regions ?? 0}`;
+  const version = state?.version ?? "0";
+  const hash = state?.hash ?? "";
   const kept = regionTrees.get(database);
-  if (kept?.key === key) return kept.tree;
+  if (kept && kept.version === version && kept.hash === hash) return kept.tree;
+  const [counted] = await rawRows<{ regions: number | string }>(
+    database,
+    sql`select count(*) as regions from regions`,
+  );
+  const regions = Number(counted?.regions ?? 0);
+  if (kept && kept.hash === hash && kept.regions === regions) {
+    kept.version = version;
+    return kept.tree;
+  }
+  // Read after counting, so the tree holds at least the regions counted.
   const tree = readRegionTree(database);
-  regionTrees.set(database, { key, tree });
+  regionTrees.set(database, { version, hash, regions, tree });
   tree.catch(() => {
     if (regionTrees.get(database)?.tree === tree) regionTrees.delete(database);
   });
