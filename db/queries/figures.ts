@@ -43,9 +43,7 @@ export interface FigureRow {
   kind: string;
   regionCode: string | null;
   regionName: string | null;
-  regionLevel: number | null;
   placeMention: string | null;
-  countryIso3: string | null;
   /** The date the figure stands for: reported date, else the end of its period; null when undated. */
   date: string | null;
   source: { documentId: number };
@@ -53,6 +51,8 @@ export interface FigureRow {
 
 /** A figure with its evidence: the period and report dates, the source sentence with the quote, the document. */
 export interface EvidenceRow extends FigureRow {
+  regionLevel: number | null;
+  countryIso3: string | null;
   periodStart: string | null;
   periodEnd: string | null;
   periodPrecision: string | null;
@@ -291,35 +291,21 @@ type LightTuple = [
   kind: string,
   regionCode: string | null,
   placeMention: string | null,
-  countryIso3: string | null,
   date: string | null,
 ];
 
 /** How many columns a light row has: the evidence columns follow them. */
-const LIGHT_COLUMNS = 13;
+const LIGHT_COLUMNS = 12;
 
 function lightColumns(database: Database): SQL {
   const f = database.tables.figures;
   return sql`${f.id}, ${f.documentId}, ${f.metric}, ${f.value}, ${f.lower}, ${f.upper}, ${f.qualifier}, ${f.unit},
-    ${f.kind}, ${f.regionCode}, ${f.placeMention}, ${f.countryIso3}, ${selectedFigureDate(database)}`;
+    ${f.kind}, ${f.regionCode}, ${f.placeMention}, ${selectedFigureDate(database)}`;
 }
 
 function lightRow(tuple: LightTuple, tree: RegionTree): FigureRow {
-  const [
-    id,
-    documentId,
-    metric,
-    value,
-    lower,
-    upper,
-    qualifier,
-    unit,
-    kind,
-    regionCode,
-    placeMention,
-    country,
-    date,
-  ] = tuple;
+  const [id, documentId, metric, value, lower, upper, qualifier, unit, kind, regionCode, placeMention, date] =
+    tuple;
   const region = regionCode === null ? undefined : tree.byCode.get(regionCode);
   return {
     id: Number(id),
@@ -332,9 +318,7 @@ function lightRow(tuple: LightTuple, tree: RegionTree): FigureRow {
     kind,
     regionCode,
     regionName: region?.name ?? null,
-    regionLevel: region?.level ?? null,
     placeMention,
-    countryIso3: country,
     date,
     source: { documentId: Number(documentId) },
   };
@@ -358,6 +342,7 @@ async function queryFigures(
 
 /** The evidence columns read by id, after the light ones. */
 type EvidenceColumns = [
+  countryIso3: string | null,
   periodStart: string | null,
   periodEnd: string | null,
   periodPrecision: string | null,
@@ -386,7 +371,7 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
   const { figures: f, documents: d } = database.tables;
   const rows = (await rawValues(
     database,
-    sql`select ${lightColumns(database)}, ${f.periodStart}, ${f.periodEnd}, ${f.periodPrecision}, ${f.reportedDate},
+    sql`select ${lightColumns(database)}, ${f.countryIso3}, ${f.periodStart}, ${f.periodEnd}, ${f.periodPrecision}, ${f.reportedDate},
       ${f.quote}, ${f.quoteStart}, ${f.quoteEnd}, ${f.sentence}, ${f.sentenceStart}
       from ${f} where ${inList(database, sql`${f.id}`, ids)}`,
   )) as [...LightTuple, ...EvidenceColumns][];
@@ -412,6 +397,7 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
     if (!row || !source) return [];
     const light = lightRow(row.slice(0, LIGHT_COLUMNS) as LightTuple, tree);
     const [
+      countryIso3,
       periodStart,
       periodEnd,
       periodPrecision,
@@ -422,9 +408,12 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
       sentence,
       sentenceStart,
     ] = row.slice(LIGHT_COLUMNS) as EvidenceColumns;
+    const region = light.regionCode === null ? undefined : tree.byCode.get(light.regionCode);
     return [
       {
         ...light,
+        regionLevel: region?.level ?? null,
+        countryIso3,
         periodStart,
         periodEnd,
         periodPrecision,
