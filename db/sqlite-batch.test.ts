@@ -33,21 +33,26 @@ describe("the SQLite batch store", () => {
     if (database.dialect !== "sqlite") throw new Error("expected SQLite");
     return database.sqlite;
   };
-  const indexes = () =>
+  const indexes = (table = "figures") =>
     connection()
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")
       .pluck()
-      .all() as string[];
+      .all(table) as string[];
 
   /** Stores `records` in one transaction, calling `watch` after each batch; commits unless told to roll back. */
   function store(
     records: Iterable<LoadRecord>,
-    options: { watch?: (store: SqliteBatchStore) => void; rollback?: boolean; packer?: BatchPacker } = {},
+    options: {
+      watch?: (store: SqliteBatchStore) => void;
+      rollback?: boolean;
+      packer?: BatchPacker;
+      maxFreshDocuments?: number;
+    } = {},
   ) {
     const packer = options.packer ?? new BatchPacker();
     connection().exec("BEGIN IMMEDIATE");
     try {
-      const store = new SqliteBatchStore(connection(), settings);
+      const store = new SqliteBatchStore(connection(), settings, options.maxFreshDocuments);
       for (const batch of batches(records)) {
         store.write(
           packer.pack({
@@ -98,6 +103,7 @@ describe("the SQLite batch store", () => {
 
   it("leaves the indexes as they were when the transaction rolls back in bulk mode", async () => {
     const before = indexes();
+    const documentIndexes = indexes("documents");
     let bulk = false;
     store(syntheticRecords({ figures: 2_000, seed: 1 }), {
       watch: (store) => (bulk ||= store.bulk),
@@ -105,7 +111,55 @@ describe("the SQLite batch store", () => {
     });
     expect(bulk).toBe(true);
     expect(indexes()).toEqual(before);
+    expect(indexes("documents")).toEqual(documentIndexes);
     expect(connection().prepare("SELECT count(*) FROM figures").pluck().get()).toBe(0);
+  });
+
+  describe("documents of a load that begins on an empty table", () => {
+    /** 600 records in which every fifth repeats the text of the record 100 before it. */
+    function withRepeats(): LoadRecord[] {
+      const records = [...syntheticRecords({ figures: 3_000, seed: 3 })].slice(0, 600);
+      return records.map((record, i) => (i % 5 === 4 && i >= 100 ? records[i - 100]! : record));
+    }
+    const distinct = (records: LoadRecord[]) => new Set(records.map(({ item }) => item.text)).size;
+    const figuresOf = (records: LoadRecord[]) => {
+      const seen = new Set<string>();
+      return records
+        .filter(({ item }) => !seen.has(item.text) && seen.add(item.text))
+        .flatMap((r) => r.figures).length;
+    };
+
+    it("dedupes them in memory with the hash index dropped, and puts the index back", async () => {
+      const before = indexes("documents");
+      expect(before).toContain("documents_content_hash_uq");
+      const records = withRepeats();
+      const during: string[][] = [];
+      const counts = store(records, { watch: () => during.push(indexes("documents")) });
+      expect(during.every((names) => !names.includes("documents_content_hash_uq"))).toBe(true);
+      expect(indexes("documents")).toEqual(before);
+      expect(counts.documentsNew).toBe(distinct(records));
+      expect(counts.figuresNew).toBe(figuresOf(records));
+      expect(connection().prepare("SELECT count(*) FROM documents").pluck().get()).toBe(distinct(records));
+    });
+
+    it("goes back to the hash index once it holds maxFreshDocuments, deduping the same", async () => {
+      const records = withRepeats();
+      const during: boolean[] = [];
+      const counts = store(records, {
+        maxFreshDocuments: 200,
+        watch: () => during.push(indexes("documents").includes("documents_content_hash_uq")),
+      });
+      expect(during.slice(0, 2)).toEqual([false, false]);
+      expect(during.at(-1)).toBe(true);
+      expect(counts.documentsNew).toBe(distinct(records));
+      expect(counts.figuresNew).toBe(figuresOf(records));
+    });
+
+    it("keeps the hash index when the table already holds documents", async () => {
+      store(syntheticRecords({ figures: 100, seed: 1 }));
+      const before = indexes("documents");
+      store(withRepeats(), { watch: () => expect(indexes("documents")).toEqual(before) });
+    });
   });
 
   it("stores every value right and keeps the rollups exact when the strings start over between batches", async () => {

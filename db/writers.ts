@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 import type { PoolClient } from "pg";
@@ -143,12 +145,12 @@ async function inWriterThread<T>(
   });
 }
 
-const WRITER_THREAD = new URL("./sqlite-writer-worker.ts", import.meta.url).href;
+const WRITER_THREAD = fileURLToPath(new URL("./sqlite-writer-worker.ts", import.meta.url));
 
 /** Starts the writer thread. It is TypeScript like the rest: tsx, which runs the CLI, compiles it there too. */
 function startWriterThread(data: WriterThreadData): Worker {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const source = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(WRITER_THREAD)}, ${JSON.stringify(import.meta.url)}))`;
+  const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
+  const source = `require(${JSON.stringify(tsx)}).require(${JSON.stringify(WRITER_THREAD)}, ${JSON.stringify(import.meta.url)})`;
   return new Worker(source, { eval: true, workerData: data });
 }
 
