@@ -143,6 +143,13 @@ describe("bulk loads on a SQLite file", () => {
   // What bulk mode does inside the writer thread's transaction is watched in db/sqlite-batch.test.ts.
   it("leaves the indexes and no figure on disk when a load fails in bulk mode", async () => {
     const before = await figuresSchema(database);
+    const documentIndexes = async () =>
+      rawRows(
+        database,
+        sql`select name, sql from sqlite_master where type = 'index' and tbl_name = 'documents'`,
+      );
+    const documentsBefore = await documentIndexes();
+    expect(documentsBefore.length).toBeGreaterThan(0);
     await expect(loadRecords(database, failingAfter(records(3_000, 1), 2_000), options)).rejects.toThrow(
       /the input broke/,
     );
@@ -150,6 +157,7 @@ describe("bulk loads on a SQLite file", () => {
     await database.close();
     database = await openDatabase(test.url);
     expect(await figuresSchema(database)).toEqual(before);
+    expect(await documentIndexes()).toEqual(documentsBefore);
     expect(await figureCount(database)).toBe(0);
     expect(await rawRows(database, sql`pragma integrity_check`)).toEqual([{ integrity_check: "ok" }]);
   });
