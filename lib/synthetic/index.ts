@@ -101,8 +101,15 @@ function withCommas(value: number): string {
   return out;
 }
 
+/** YYYY-MM-DD of a UTC midnight, each made once: a million figures ask for a few thousand days. */
+const isoDates = new Map<number, string>();
 function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  let date = isoDates.get(time);
+  if (date === undefined) {
+    date = new Date(time).toISOString().slice(0, 10);
+    if (isoDates.size < 100_000) isoDates.set(time, date);
+  }
+  return date;
 }
 
 /** The places figures name: a few countries hold most figures (Zipf), within them every level of the gazetteer. */
@@ -150,8 +157,8 @@ export function* syntheticRecords(options: SyntheticOptions): Generator<Syntheti
   for (let documentNumber = 1; made < options.figures; documentNumber++) {
     const count = Math.min(options.figures - made, 1 + Math.floor(random() * (2 * perDocument - 1)));
     // More recent years hold more reports, as coverage grows.
-    const published =
-      random() < 0.05 ? null : isoDate(from + Math.floor(Math.sqrt(random()) * days) * DAY_MS);
+    const publishedTime = random() < 0.05 ? null : from + Math.floor(Math.sqrt(random()) * days) * DAY_MS;
+    const published = publishedTime === null ? null : isoDate(publishedTime);
     const documentPlace = place();
     const id = `synthetic-${seed}-${documentNumber}`;
     let text = `${SYNTHETIC_TEXT_PREFIX} Document ${documentNumber} of seed ${seed}.`;
@@ -193,9 +200,9 @@ export function* syntheticRecords(options: SyntheticOptions): Generator<Syntheti
             }
           : null,
         period:
-          periodDays > 0 && published
+          periodDays > 0 && publishedTime !== null && published
             ? {
-                start: isoDate(Date.parse(`${published}T00:00:00Z`) - periodDays * DAY_MS),
+                start: isoDate(publishedTime - periodDays * DAY_MS),
                 end: published,
                 precision,
               }
