@@ -192,6 +192,42 @@ describe("the SQLite batch store", () => {
     expect(stored).toEqual(expected);
   });
 
+  it("stores the values it binds as bytes as text, non-ASCII and empty ones too", async () => {
+    const item = { id: "1", text: "Report: 12 killed in Ḩalab." };
+    const figure: ExtractedFigure = {
+      document: "1",
+      metric: "killed",
+      value: 12,
+      lower: null,
+      upper: null,
+      qualifier: "exact",
+      unit: "people",
+      region: { code: "SY02", name: "Ḩalab", mention: "Ḩalab", country: "SYR", level: 1, from: "sentence" },
+      period: null,
+      reported: "2024-05-01",
+      kind: "flow",
+      quote: "12 killed",
+      start: 8,
+      end: 17,
+      sentence: item.text,
+      sentenceStart: 0,
+    };
+    const empty = { ...figure, unit: "children" as const, region: { ...figure.region!, mention: "" } };
+    store([{ item, figures: [figure, empty] }]);
+    expect(
+      connection()
+        .prepare(
+          `SELECT metric, typeof(metric), place_mention, typeof(place_mention), reported_date, typeof(reported_date)
+           FROM figures ORDER BY id`,
+        )
+        .raw()
+        .all(),
+    ).toEqual([
+      ["killed", "text", "Ḩalab", "text", "2024-05-01", "text"],
+      ["killed", "text", "", "text", "2024-05-01", "text"],
+    ]);
+  });
+
   it("stores a quote and sentence as the extractor gave them when they are not the text at their offsets", async () => {
     const item = { id: "1", text: "Report: 12 killed." };
     const figure: ExtractedFigure = {
