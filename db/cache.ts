@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import type { Database } from "./dialect";
-import { DATA_VERSION_KEY } from "./writers";
+import { DATA_VERSION_KEY } from "./data-version";
 
 export interface CacheOptions {
   /** Results kept per database; the least recently used goes first. */
