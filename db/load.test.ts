@@ -81,6 +81,29 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
+/** A load of four reports, one per batch, that stops before the third until `resume` is called. */
+function pausedLoad(database: Database): {
+  loading: Promise<unknown>;
+  atPause: Promise<void>;
+  resume: () => void;
+} {
+  let resume!: () => void;
+  const paused = new Promise<void>((resolve) => (resume = resolve));
+  let reachedPause!: () => void;
+  const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
+  async function* records() {
+    for (let i = 1; i <= 4; i++) {
+      const item = { id: String(i), text: `Report ${i}: ${i}5 killed.` };
+      if (i === 3) {
+        reachedPause();
+        await paused;
+      }
+      yield { item, figures: numbersAsKilled(item) };
+    }
+  }
+  return { loading: loadRecords(database, records(), { batchSize: 1 }), atPause, resume };
+}
+
 describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   let database: Database;
   useMigratedDatabase(dialect, (opened) => (database = opened));
@@ -218,21 +241,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   it("lets another connection read while a load writes, and shows nothing of the load before it commits", async () => {
     const reader = await openDatabase(database.url);
     try {
-      let resume!: () => void;
-      const paused = new Promise<void>((resolve) => (resume = resolve));
-      let reachedPause!: () => void;
-      const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
-      async function* records() {
-        for (let i = 1; i <= 4; i++) {
-          const item = { id: String(i), text: `Report ${i}: ${i}5 killed.` };
-          if (i === 3) {
-            reachedPause();
-            await paused;
-          }
-          yield { item, figures: numbersAsKilled(item) };
-        }
-      }
-      const loading = loadRecords(database, records(), { batchSize: 1 });
+      const { loading, atPause, resume } = pausedLoad(database);
       await atPause;
       expect(await counts(reader)).toMatchObject({ documents: 0, figures: 0 });
       resume();
@@ -295,21 +304,7 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
   it.runIf(dialect === "sqlite")(
     "lets this process write to the file while a load's writer thread holds it, after the load",
     async () => {
-      let resume!: () => void;
-      const paused = new Promise<void>((resolve) => (resume = resolve));
-      let reachedPause!: () => void;
-      const atPause = new Promise<void>((resolve) => (reachedPause = resolve));
-      async function* records() {
-        for (let i = 1; i <= 4; i++) {
-          const item = { id: String(i), text: `Report ${i}: ${i}5 killed.` };
-          if (i === 3) {
-            reachedPause();
-            await paused;
-          }
-          yield { item, figures: numbersAsKilled(item) };
-        }
-      }
-      const loading = loadRecords(database, records(), { batchSize: 1 });
+      const { loading, atPause, resume } = pausedLoad(database);
       await atPause;
       await writeLockTaken(database);
       const writing = withTransaction(database, async ({ db, tables }) => {
