@@ -194,24 +194,11 @@ describe("the SQLite batch store", () => {
 
   it("stores the values it binds as bytes as text, non-ASCII and empty ones too", async () => {
     const item = { id: "1", text: "Report: 12 killed in Ḩalab." };
-    const figure: ExtractedFigure = {
-      document: "1",
-      metric: "killed",
-      value: 12,
-      lower: null,
-      upper: null,
-      qualifier: "exact",
-      unit: "people",
+    const figure = twelveKilled({
       region: { code: "SY02", name: "Ḩalab", mention: "Ḩalab", country: "SYR", level: 1, from: "sentence" },
-      period: null,
       reported: "2024-05-01",
-      kind: "flow",
-      quote: "12 killed",
-      start: 8,
-      end: 17,
       sentence: item.text,
-      sentenceStart: 0,
-    };
+    });
     const empty = { ...figure, unit: "children" as const, region: { ...figure.region!, mention: "" } };
     store([{ item, figures: [figure, empty] }]);
     expect(
@@ -230,24 +217,7 @@ describe("the SQLite batch store", () => {
 
   it("stores a quote and sentence as the extractor gave them when they are not the text at their offsets", async () => {
     const item = { id: "1", text: "Report: 12 killed." };
-    const figure: ExtractedFigure = {
-      document: "1",
-      metric: "killed",
-      value: 12,
-      lower: null,
-      upper: null,
-      qualifier: "exact",
-      unit: "people",
-      region: null,
-      period: null,
-      reported: null,
-      kind: "flow",
-      quote: "twelve killed",
-      start: 8,
-      end: 17,
-      sentence: "Twelve people were killed.",
-      sentenceStart: 0,
-    };
+    const figure = twelveKilled({ quote: "twelve killed", sentence: "Twelve people were killed." });
     store([
       { item, figures: [figure, { ...figure, quote: "12 killed", start: 8, end: 17, unit: "civilians" }] },
     ]);
@@ -257,3 +227,26 @@ describe("the SQLite batch store", () => {
     ]);
   });
 });
+
+/** "12 killed" at offsets 8–17 of document "1", as the extractor would give it, with `changes` made. */
+function twelveKilled(changes: Partial<ExtractedFigure>): ExtractedFigure {
+  return {
+    document: "1",
+    metric: "killed",
+    value: 12,
+    lower: null,
+    upper: null,
+    qualifier: "exact",
+    unit: "people",
+    region: null,
+    period: null,
+    reported: null,
+    kind: "flow",
+    quote: "12 killed",
+    start: 8,
+    end: 17,
+    sentence: "Report: 12 killed.",
+    sentenceStart: 0,
+    ...changes,
+  };
+}
