@@ -464,6 +464,26 @@ describe.each(["sqlite", "pg"] as const)("the database on %s", (dialect) => {
       expect(await counts(database)).toEqual(before);
     });
 
+    it("rejects a figure whose country is not its region's, naming the item, the region and both countries", async () => {
+      const before = await counts(database);
+      const item = { id: "moved", text: "Report: 10 killed." };
+      const figures = numbersAsKilled(item).map((figure) => ({
+        ...figure,
+        region: {
+          code: "SY02",
+          name: "Aleppo",
+          mention: "Aleppo",
+          country: "TUR",
+          level: 1,
+          from: "sentence" as const,
+        },
+      }));
+      await expect(loadRecords(database, [{ item, figures }])).rejects.toThrow(
+        /item moved: .*region "SY02" with country "TUR", but the regions table has that region in "SYR"/,
+      );
+      expect(await counts(database)).toEqual(before);
+    });
+
     it("rolls back batches already written when a later batch fails", async () => {
       const before = await counts(database);
       const records = ["1", "2", "3"].map((id) => {

@@ -83,9 +83,10 @@ function checkedDate(value: string | null, what: string, item: InputItem): strin
 
 /**
  * Checks a batch's figures the same way for both dialects (dates, region references) and returns the regions they
- * name that the regions table lacks, adding their codes to `regionCodes`.
+ * name that the regions table lacks, adding them to `regionCountries`. A figure's country is its region's: a
+ * country view finds a country's figures by that column alone (db/queries/figures.ts).
  */
-function checkedRegions(batch: readonly LoadRecord[], regionCodes: Set<string>): RegionRow[] {
+function checkedRegions(batch: readonly LoadRecord[], regionCountries: Map<string, string>): RegionRow[] {
   const regions: RegionRow[] = [];
   for (const { item, figures } of batch) {
     for (const figure of figures) {
@@ -93,14 +94,23 @@ function checkedRegions(batch: readonly LoadRecord[], regionCodes: Set<string>):
       checkedDate(figure.period?.end ?? null, "a period end", item);
       checkedDate(figure.reported ?? item.published ?? null, "a reported date", item);
       const region = figure.region;
-      if (!region || region.code === null || regionCodes.has(region.code)) continue;
+      if (!region || region.code === null) continue;
+      const country = regionCountries.get(region.code);
+      if (country !== undefined) {
+        if (region.country !== country) {
+          throw new Error(
+            `item ${item.id}: the extractor placed a figure in region ${JSON.stringify(region.code)} with country ${JSON.stringify(region.country)}, but the regions table has that region in ${JSON.stringify(country)}`,
+          );
+        }
+        continue;
+      }
       if (region.country === null) {
         throw new Error(
           `item ${item.id}: the extractor placed a figure in region ${JSON.stringify(region.code)}, which the regions table lacks, without its country`,
         );
       }
       regions.push({ code: region.code, name: region.name, level: region.level, country: region.country });
-      regionCodes.add(region.code);
+      regionCountries.set(region.code, region.country);
     }
   }
   return regions;
@@ -128,7 +138,7 @@ export async function loadRecords(
     let batch: LoadRecord[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const regions = checkedRegions(batch, session.regionCodes);
+      const regions = checkedRegions(batch, session.regionCountries);
       const hashes = batch.map(({ item }) => contentHash(item.text));
       await session.write({ records: batch, hashes, regions });
       batch = [];

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
@@ -34,6 +36,63 @@ describe.each(["sqlite", "pg"] as const)("region_totals on %s", (dialect) => {
     const { rollup, raw } = await rollupAndRaw(database);
     expect(rollup.length).toBeGreaterThan(100);
     expect(rollup).toEqual(raw);
+  });
+
+  it("gives the figures of a region a new gazetteer puts in another country that country", async () => {
+    await loadRecords(database, syntheticRecords({ figures: 2_000, seed: 3 }), { sourceFile: "synthetic" });
+    const [placed] = await rawRows<{ code: string }>(
+      database,
+      sql`select region_code as code from figures where country_iso3 = 'SYR' and region_code <> 'SYR' limit 1`,
+    );
+    const code = placed!.code;
+    const countriesOf = async () =>
+      (
+        await rawRows<{ country: string }>(
+          database,
+          sql`select distinct country_iso3 as country from figures where region_code = ${code}`,
+        )
+      ).map((row) => row.country);
+    expect(await countriesOf()).toEqual(["SYR"]);
+
+    // As an older gazetteer and the loads after it left them: the place and its figures in another country.
+    await rawRows(database, sql`update regions set country_iso3 = 'TUR' where code = ${code} returning code`);
+    await rawRows(
+      database,
+      sql`update figures set country_iso3 = 'TUR' where region_code = ${code} returning id`,
+    );
+    await rawRows(
+      database,
+      sql`update meta set value = 'older' where key = ${GAZETTEER_HASH_KEY} returning key`,
+    );
+
+    await syncRegions(database);
+    expect(await countriesOf()).toEqual(["SYR"]);
+    const [astray] = await rawRows<{ n: number | string }>(
+      database,
+      sql`select count(*) as n from figures f join regions r on r.code = f.region_code
+        where f.country_iso3 <> r.country_iso3`,
+    );
+    expect(Number(astray?.n)).toBe(0);
+  });
+
+  it("gives stored figures their region's country in migration 0007", async () => {
+    await loadRecords(database, syntheticRecords({ figures: 1_000, seed: 6 }), { sourceFile: "synthetic" });
+    // As a loader before the check could have stored them.
+    await rawRows(
+      database,
+      sql`update figures set country_iso3 = 'TUR' where country_iso3 = 'SYR' and region_code is not null returning id`,
+    );
+    const migration = readFileSync(
+      new URL(`./migrations/${dialect}/0007_figure_countries.sql`, import.meta.url),
+      "utf8",
+    );
+    await rawRows(database, sql.raw(`${migration.trim().replace(/;$/, "")} returning id`));
+    const [astray] = await rawRows<{ n: number | string }>(
+      database,
+      sql`select count(*) as n from figures f join regions r on r.code = f.region_code
+        where f.country_iso3 <> r.country_iso3`,
+    );
+    expect(Number(astray?.n)).toBe(0);
   });
 
   it("shows a place the gazetteer lacks among the region choices once a load adds it", async () => {

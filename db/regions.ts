@@ -20,8 +20,10 @@ export function gazetteerHash(regions: readonly Region[] = allRegions()): string
 }
 
 /**
- * Upserts the gazetteer into the regions table, and counts region_totals again since regions may have moved. Cheap when already done: the gazetteer's hash is kept in
- * the meta table and nothing is written while it matches. Regions are never deleted, since figures refer to them.
+ * Upserts the gazetteer into the regions table, counts region_totals again since regions may have moved, and
+ * gives the figures of a region that moved to another country that country (a figure's country is its region's).
+ * Cheap when already done: the gazetteer's hash is kept in the meta table and nothing is written while it
+ * matches. Regions are never deleted, since figures refer to them.
  */
 export async function syncRegions(database: TransactionTarget): Promise<{ upserted: number }> {
   const regions = allRegions();
@@ -53,13 +55,17 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
          parent_code = excluded.parent_code, country_iso3 = excluded.country_iso3, aliases = excluded.aliases`,
     );
     const storedHash = connection.prepare("SELECT value FROM meta WHERE key = ?").pluck();
+    const storedCountries = connection.prepare("SELECT code, country_iso3 FROM regions").raw();
+    const moveFigures = connection.prepare("UPDATE figures SET country_iso3 = ? WHERE region_code = ?");
     const setHash = connection.prepare(
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     );
     const upserted = connection
       .transaction(() => {
         if (storedHash.get(GAZETTEER_HASH_KEY) === hash) return 0;
+        const moved = movedRegions(new Map(storedCountries.all() as [string, string][]), rows);
         for (const row of rows) upsert.run(row);
+        for (const row of moved) moveFigures.run(row.countryIso3, row.code);
         connection.exec(REBUILD_REGION_TOTALS);
         setHash.run(GAZETTEER_HASH_KEY, hash);
         return rows.length;
@@ -71,12 +77,23 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
   // One statement over arrays: multi-row VALUES for ~16k regions took seconds per fresh test database.
   const column = <K extends keyof (typeof rows)[number]>(key: K) => sql.param(rows.map((row) => row[key]));
   await withTransaction(database, async (tx) => {
+    const stored = await tx.db
+      .select({ code: tables.regions.code, country: tables.regions.countryIso3 })
+      .from(tables.regions);
+    const moved = movedRegions(new Map(stored.map((region) => [region.code, region.country])), rows);
     await tx.db.execute(sql`
       INSERT INTO regions (code, name, level, parent_code, country_iso3, aliases)
       SELECT * FROM unnest(${column("code")}::text[], ${column("name")}::text[], ${column("level")}::int4[],
         ${column("parentCode")}::text[], ${column("countryIso3")}::text[], ${column("aliases")}::text[])
       ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,
         parent_code = excluded.parent_code, country_iso3 = excluded.country_iso3, aliases = excluded.aliases`);
+    if (moved.length > 0) {
+      await tx.db.execute(sql`
+        UPDATE figures f SET country_iso3 = m.country
+        FROM unnest(${sql.param(moved.map((row) => row.code))}::text[],
+          ${sql.param(moved.map((row) => row.countryIso3))}::text[]) AS m(code, country)
+        WHERE f.region_code = m.code`);
+    }
     await tx.db.execute(sql.raw(REBUILD_REGION_TOTALS));
     await tx.db
       .insert(tx.tables.meta)
@@ -84,4 +101,15 @@ export async function syncRegions(database: TransactionTarget): Promise<{ upsert
       .onConflictDoUpdate({ target: tx.tables.meta.key, set: { value: hash } });
   });
   return { upserted: regions.length };
+}
+
+/** The gazetteer's regions that the regions table holds in another country. */
+function movedRegions<R extends { code: string; countryIso3: string }>(
+  storedCountries: ReadonlyMap<string, string>,
+  rows: readonly R[],
+): R[] {
+  return rows.filter((row) => {
+    const stored = storedCountries.get(row.code);
+    return stored !== undefined && stored !== row.countryIso3;
+  });
 }

@@ -53,8 +53,8 @@ export interface StoredCounts {
 
 /** A load's writes, inside the transaction inLoadTransaction runs it in. */
 export interface LoadSession {
-  /** The codes the regions table holds (read as the load starts: regions are never deleted). */
-  readonly regionCodes: Set<string>;
+  /** The regions table's codes with their countries (read as the load starts: regions are never deleted). */
+  readonly regionCountries: Map<string, string>;
   /**
    * Stores a batch. On SQLite files it may resolve before the batch is written (a failure then rejects a later
    * call); a document named by a batch's figures is always in the same batch.
@@ -102,7 +102,7 @@ async function inThisThread<T>(
       const store = new SqliteBatchStore(connection, settings);
       const packer = new BatchPacker();
       return await work({
-        regionCodes: storedRegionCodes(database),
+        regionCountries: storedRegionCountries(database),
         write: async (batch) => store.write(packer.pack(batch)),
         finish: async () => store.finish(),
       });
@@ -113,11 +113,15 @@ async function inThisThread<T>(
 }
 
 /**
- * The region codes the regions table holds, read on this thread's connection before the writer thread's
+ * The regions table's codes and countries, read on this thread's connection before the writer thread's
  * transaction begins: regions are never deleted, and one added in between is inserted with ON CONFLICT DO NOTHING.
  */
-function storedRegionCodes(database: SqliteDatabase): Set<string> {
-  return new Set(database.sqlite.prepare("SELECT code FROM regions").pluck().all() as string[]);
+function storedRegionCountries(database: SqliteDatabase): Map<string, string> {
+  const rows = database.sqlite.prepare("SELECT code, country_iso3 FROM regions").raw().all() as [
+    string,
+    string,
+  ][];
+  return new Map(rows);
 }
 
 async function inWriterThread<T>(
@@ -130,7 +134,7 @@ async function inWriterThread<T>(
     try {
       const packer = new BatchPacker();
       const result = await work({
-        regionCodes: storedRegionCodes(database),
+        regionCountries: storedRegionCountries(database),
         write: (batch) => thread.write(packer.pack(batch)),
         finish: () => thread.finish(),
       });
@@ -336,7 +340,7 @@ class CountTally {
 
 /** The PostgreSQL writes of one load, inside its transaction. */
 interface PgWriter {
-  knownRegionCodes(): Promise<Set<string>>;
+  regionCountries(): Promise<Map<string, string>>;
   bumpDataVersion(): Promise<void>;
   insertRegions(regions: readonly RegionRow[]): Promise<void>;
   /** Inserts the documents not stored yet; returns every document's id by hash and how many were new. */
@@ -403,9 +407,11 @@ function pgWriter(client: PoolClient): PgWriter {
         [DATA_VERSION_KEY],
       );
     },
-    knownRegionCodes: async () => {
-      const result = await client.query<{ code: string }>("SELECT code FROM regions");
-      return new Set(result.rows.map((row) => row.code));
+    regionCountries: async () => {
+      const result = await client.query<{ code: string; country_iso3: string }>(
+        "SELECT code, country_iso3 FROM regions",
+      );
+      return new Map(result.rows.map((row) => [row.code, row.country_iso3]));
     },
     insertRegions: async (regions) => {
       if (regions.length === 0) return;
@@ -541,7 +547,7 @@ async function inPgTransaction<T>(
       const counts: StoredCounts = { documentsNew: 0, figuresNew: 0, figuresKnown: 0 };
       const storedBefore = await writer.storedFiguresBound();
       result = await work({
-        regionCodes: await writer.knownRegionCodes(),
+        regionCountries: await writer.regionCountries(),
         write: async ({ records, hashes, regions }) => {
           await writer.insertRegions(regions);
           const documents = records.map(({ item }, index) => ({
