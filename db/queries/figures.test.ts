@@ -76,6 +76,35 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
     const options = await getRegionOptions(database);
     const busiest = (level: number) =>
       options.filter((o) => o.level === level).sort((a, b) => b.figureCount - a.figureCount)[0]!.code;
+    // The newest figure, in a place of the busiest country that a load added with no parent: under no region of
+    // the country, so not in its views, though stored with its country.
+    const [newest] = syntheticRecords({ figures: 1, seed: 8 }).next().value!.figures;
+    const text = "SYNTHETIC: 9 people were killed in Strayville.";
+    await loadRecords(database, [
+      {
+        item: { id: "stray", text },
+        figures: [
+          {
+            ...newest!,
+            reported: "2026-12-31",
+            period: null,
+            quote: "9 people were killed",
+            start: 11,
+            end: 31,
+            sentence: text,
+            sentenceStart: 0,
+            region: {
+              code: "XX-STRAY",
+              name: "Strayville",
+              mention: "Strayville",
+              country: busiest(0),
+              level: 4,
+              from: "sentence",
+            },
+          },
+        ],
+      },
+    ]);
     const quietest = (level: number) =>
       options.filter((o) => o.level === level).sort((a, b) => a.figureCount - b.figureCount)[0]!.code;
     // A big country (read in date order), small places (read through the region index), and mixes.

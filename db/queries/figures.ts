@@ -95,9 +95,17 @@ function inList(database: Database, expression: SQL, list: readonly (string | nu
 interface PlaceFilter {
   /** The regions named and every region below them. */
   regionCodes: string[];
-  /** Countries among the regions named: figures placed only in the country (no region) match them too. */
+  /** The same for the regions named outside the countries named. */
+  regionCodesOutsideCountries: string[];
+  /**
+   * Countries named: figures placed only in them match too. Every figure stored with one of them matches, placed
+   * in a region of the country or only in the country: the loader stores each figure with its region's country,
+   * and a region's country is its parent's.
+   */
   countries: string[];
-  /** Figures placed in regionCodes, from the loader's region_totals. */
+  /** Regions of those countries outside the country's tree (places a load added with no parent): not in the view. */
+  strays: string[];
+  /** Figures placed in the regions covered, from the loader's region_totals. */
   placedFigures: number;
   /** Figures placed in any region. */
   allPlacedFigures: number;
@@ -105,37 +113,59 @@ interface PlaceFilter {
 
 async function placeFilter(database: Database, codes: readonly string[]): Promise<PlaceFilter> {
   const tree = await getRegionTree(database);
-  const regionCodes = regionsAndDescendants(tree, codes);
-  const countries = codes.flatMap((code) => {
-    const region = tree.byCode.get(code);
-    return region?.level === 0 ? [region.countryIso3] : [];
-  });
-  // A named region below another named region is already in that one's total.
   const named = new Set(codes);
+  // A named region below another named region is already covered by that one.
   const outermost = [...named].filter((code) => {
     const position = tree.position.get(code);
     if (position === undefined) return false;
     return !tree.ancestors[position]!.some((above) => named.has(tree.ordered[above]!.code));
   });
+  const countryCodes = outermost.filter((code) => tree.byCode.get(code)?.level === 0);
+  const countries = countryCodes.map((code) => tree.byCode.get(code)!.countryIso3);
+  const strays = countries.flatMap((country) => strayRegions(tree).get(country) ?? []);
   const [totals, allPlacedFigures] = await Promise.all([
     getRegionTotals(database, { codes: outermost }),
     getPlacedFigureCount(database),
   ]);
   return {
-    regionCodes,
+    regionCodes: regionsAndDescendants(tree, outermost),
+    regionCodesOutsideCountries: regionsAndDescendants(
+      tree,
+      outermost.filter((code) => !countryCodes.includes(code)),
+    ),
     countries: [...new Set(countries)],
+    strays,
     placedFigures: sumOf(totals.values()),
     allPlacedFigures,
   };
 }
 
+const straysByTree = new WeakMap<RegionTree, ReadonlyMap<string, readonly string[]>>();
+
+/** Per country, its regions outside its tree: places a load added with no parent, under no country region. */
+function strayRegions(tree: RegionTree): ReadonlyMap<string, readonly string[]> {
+  let strays = straysByTree.get(tree);
+  if (!strays) {
+    const found = new Map<string, string[]>();
+    tree.ordered.forEach((region, position) => {
+      const top = tree.ordered[tree.ancestors[position]!.at(-1) ?? position]!;
+      if (top.level === 0 && top.countryIso3 === region.countryIso3) return;
+      const list = found.get(region.countryIso3);
+      if (list) list.push(region.code);
+      else found.set(region.countryIso3, [region.code]);
+    });
+    straysByTree.set(tree, (strays = found));
+  }
+  return strays;
+}
+
 /**
  * Above this share of all placed figures, a region view reads the date index in order and checks the place on
- * the way (SYR, 16 % of figures, at 1M on SQLite: the newest 5,000 in 17 ms) instead of gathering and sorting
- * every match through the region index (320 ms); below it the region index wins (a district of 0.5 %: 9 ms
- * against 160 ms).
+ * the way (SYR, 16 % of figures, at 1M on SQLite: the newest 2,000 in 8 ms) instead of gathering and sorting
+ * every match through the region index (320 ms); below it the region index wins (a province of 2.7 %: 12–15 ms
+ * against 19–23 ms with or without a metric and period; a district of 0.5 %: 9 ms against 160 ms).
  */
-const DATE_ORDER_SHARE = 0.02;
+const DATE_ORDER_SHARE = 0.05;
 
 function manyFigures(places: PlaceFilter): boolean {
   return places.placedFigures > DATE_ORDER_SHARE * places.allPlacedFigures;
@@ -165,10 +195,24 @@ function figureConditions(
       sqlite: many && (purpose === "read" || metrics === 0) ? sql`+${f.regionCode}` : sql`${f.regionCode}`,
       pg: many && metrics === 0 ? sql`(${f.regionCode} || '')` : sql`${f.regionCode}`,
     });
+    // A big country is found by the country column, which the date and metric indexes hold: without checking
+    // each entry against its thousands of places (SYR at 1M on SQLite: ~8 ms of a view). A small one by its
+    // places, through the region index.
+    const byCountry = many && places.countries.length > 0;
+    const codes = byCountry ? places.regionCodesOutsideCountries : places.regionCodes;
     const branches: SQL[] = [];
-    if (places.regionCodes.length > 0) branches.push(inList(database, regionCode, places.regionCodes));
-    if (places.countries.length > 0)
+    if (codes.length > 0) branches.push(inList(database, regionCode, codes));
+    if (byCountry) {
+      const inCountries = inArray(f.countryIso3, places.countries);
+      const stray = inList(database, sql`${f.regionCode}`, places.strays);
+      branches.push(
+        places.strays.length === 0
+          ? inCountries
+          : and(inCountries, or(isNull(f.regionCode), sql`not (${stray})`))!,
+      );
+    } else if (places.countries.length > 0) {
       branches.push(and(isNull(f.regionCode), inArray(f.countryIso3, places.countries))!);
+    }
     conditions.push(branches.length > 0 ? or(...branches) : sql`1 = 0`);
   }
 
