@@ -23,8 +23,8 @@ import {
 } from "./figures";
 import { getRegionOptionsDownTo, getRegionsByCodes, type RegionOption, type RegionRow } from "./regions";
 
-/** A view shows at most this many figures (the newest); the page says when there are more. */
-export const MAX_FIGURES_IN_VIEW = 5_000;
+/** A view shows at most this many figures (the newest); the page says when there are more (ADR 0006). */
+export const MAX_FIGURES_IN_VIEW = 2_000;
 
 /** The newest figures of a view are listed with their sentences; cards and charts use them all. */
 export const EVIDENCE_ROWS = 200;
