@@ -449,36 +449,54 @@ async function queryEvidence(database: Database, ids: readonly number[]): Promis
     const row = rowsById.get(id);
     const source = row && documentsById.get(Number(row[1]));
     if (!row || !source) return [];
-    const light = lightRow(row.slice(0, LIGHT_COLUMNS) as LightTuple, tree);
-    const [
-      countryIso3,
-      periodStart,
-      periodEnd,
-      periodPrecision,
-      reportedDate,
-      quote,
-      quoteStart,
-      quoteEnd,
-      sentence,
-      sentenceStart,
-    ] = row.slice(LIGHT_COLUMNS) as EvidenceColumns;
-    const region = light.regionCode === null ? undefined : tree.byCode.get(light.regionCode);
-    return [
-      {
-        ...light,
-        regionLevel: region?.level ?? null,
-        countryIso3,
-        periodStart,
-        periodEnd,
-        periodPrecision,
-        reportedDate,
-        quote,
-        quoteInSentence: { start: quoteStart - sentenceStart, end: quoteEnd - sentenceStart },
-        sentence,
-        source,
-      },
-    ];
+    return [evidenceRow(row, source, tree)];
   });
+}
+
+/** An evidence row from its columns, built in one literal: spreading the light row into it cost ~15 µs a row (250 rows: 5.9 ms against 1.6). */
+function evidenceRow(
+  row: [...LightTuple, ...EvidenceColumns],
+  source: FigureSource,
+  tree: RegionTree,
+): EvidenceRow {
+  const [, , metric, value, lower, upper, qualifier, unit, kind, regionCode, placeMention, date] = row;
+  const [
+    countryIso3,
+    periodStart,
+    periodEnd,
+    periodPrecision,
+    reportedDate,
+    quote,
+    quoteStart,
+    quoteEnd,
+    sentence,
+    sentenceStart,
+  ] = row.slice(LIGHT_COLUMNS) as EvidenceColumns;
+  const region = regionCode === null ? undefined : tree.byCode.get(regionCode);
+  return {
+    id: Number(row[0]),
+    metric,
+    value,
+    lower,
+    upper,
+    qualifier,
+    unit,
+    kind,
+    regionCode,
+    regionName: region?.name ?? null,
+    placeMention,
+    date,
+    regionLevel: region?.level ?? null,
+    countryIso3,
+    periodStart,
+    periodEnd,
+    periodPrecision,
+    reportedDate,
+    quote,
+    quoteInSentence: { start: quoteStart - sentenceStart, end: quoteEnd - sentenceStart },
+    sentence,
+    source,
+  };
 }
 
 /** A view's figures (newest first, undated last), kept until the next load: views repeat far more than loads. */

@@ -235,8 +235,9 @@ async function regionOptionsOf(
   return positions
     .sort((a, b) => a - b)
     .map((position) => {
-      const region = tree.ordered[position]!;
-      return { ...region, figureCount: totals.get(region.code)! };
+      const { code, name, level, parentCode, countryIso3 } = tree.ordered[position]!;
+      // One literal: a spread of the region cost several microseconds an option (~1,200 of them per form).
+      return { code, name, level, parentCode, countryIso3, figureCount: totals.get(code)! };
     });
 }
 
