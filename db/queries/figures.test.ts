@@ -123,6 +123,7 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
       { regions: [busiest(1)], metrics: ["displaced"], from: "2025-11-02", to: "2026-11-01" },
       { regions: [busiest(0)], to: "2020-12-31", includeUndated: false },
       { regions: [busiest(0)], metrics: ["killed"] },
+      { regions: [quietest(0)], metrics: ["displaced", "killed"], includeUndated: false },
       { regions: [busiest(0), quietest(0)], metrics: ["killed"], from: "2024-01-01", to: "2024-12-31" },
     ];
   });

@@ -172,54 +172,113 @@ function manyFigures(places: PlaceFilter): boolean {
 }
 
 /**
- * Whether a view finds its countries' figures by the country column, which the date and metric indexes hold:
- * for a big country, without checking each entry against its thousands of places (SYR at 1M on SQLite: ~8 ms of
- * a view). A small one is found by its places, through the region index.
+ * Above this share of all placed figures, a view finds its countries' figures by the country column, which the
+ * date and metric indexes hold: in date order, without checking each entry against the country's thousands of
+ * places (SYR, 16 %, at 1M on SQLite: ~8 ms less; YEM, 1.8 %: 43 ms → 23 ms). Below it, reading in date order
+ * would pass over too many other figures, so a small country is found by its places, through the region index:
+ * SQLite, a country of 0.07 % at 1M: 7 ms by its places, 66 ms by the column; PostgreSQL reads index entries
+ * faster and gathers slower, at 10M: 0.6 % by the column 13 ms (by its places 150 ms), 0.07 % 190 ms (10 ms).
  */
-function byCountry(places: PlaceFilter): boolean {
-  return manyFigures(places) && places.countries.length > 0;
+const COUNTRY_COLUMN_SHARE = { sqlite: 0.01, pg: 0.002 } as const;
+
+/**
+ * Whether a view's countries are found by the country column. A count reads every entry of its index range
+ * rather than the first ones in order, so it counts by the places unless the countries are big (Sudan's
+ * displaced at 10M on PostgreSQL: 200 ms by the column).
+ */
+function byCountry(database: Database, places: PlaceFilter, purpose: Purpose): boolean {
+  const share = purpose === "read" ? COUNTRY_COLUMN_SHARE[database.dialect] : DATE_ORDER_SHARE;
+  return places.countries.length > 0 && places.placedFigures > share * places.allPlacedFigures;
+}
+
+/**
+ * SQLite, a small country found by its places: each branch of the place condition reads its own index (the
+ * region index, and the index of figures placed only in a country), the metric checked there. Left to choose,
+ * SQLite read the metric's whole date index instead (Sudan's displaced at 1M: 40 ms; by the places, 4 ms).
+ */
+function byPlacesOfSmallCountry(
+  database: Database,
+  places: PlaceFilter | undefined,
+  purpose: Purpose,
+): boolean {
+  return (
+    database.dialect === "sqlite" &&
+    !!places &&
+    places.countries.length > 0 &&
+    !byCountry(database, places, purpose)
+  );
 }
 
 /** Reading figures in the dashboard's order, or counting them (in any order). */
 type Purpose = "read" | "count";
 
+/** A part of a view's place condition: the parts cover disjoint sets of figures, so their counts add up. */
+interface PlaceBranch {
+  where: SQL;
+  /** Figures placed in the regions listed (rather than a country's by its column, or those placed only in it). */
+  regions: boolean;
+}
+
+/** A view's place condition as disjoint branches; none when the view names no place it can match. */
+function placeBranches(
+  database: Database,
+  query: FigureQuery,
+  places: PlaceFilter,
+  purpose: Purpose,
+): PlaceBranch[] {
+  const f = database.tables.figures;
+  // Kept off the region index when the date index is better: to read a big region in date order, or to count
+  // it with no metric. SQLite plans without statistics; PostgreSQL spent ~40 ms planning a country's 8,700
+  // codes, but with a metric too its bitmap of both indexes wins.
+  const many = manyFigures(places);
+  const metrics = query.metrics?.length ?? 0;
+  const regionCode = byDialect(database, {
+    sqlite: many && (purpose === "read" || metrics === 0) ? sql`+${f.regionCode}` : sql`${f.regionCode}`,
+    pg: many && metrics === 0 ? sql`(${f.regionCode} || '')` : sql`${f.regionCode}`,
+  });
+  const countryColumn = byCountry(database, places, purpose);
+  const codes = countryColumn ? places.regionCodesOutsideCountries : places.regionCodes;
+  const branches: PlaceBranch[] = [];
+  if (codes.length > 0) branches.push({ where: inList(database, regionCode, codes), regions: true });
+  if (countryColumn) {
+    // A stray region of a country is outside its tree, so outside its views; one named itself is in `codes`.
+    const inCountries = inArray(f.countryIso3, places.countries);
+    const stray = inList(database, sql`${f.regionCode}`, places.strays);
+    branches.push({
+      where:
+        places.strays.length === 0
+          ? inCountries
+          : and(inCountries, or(isNull(f.regionCode), sql`not (${stray})`))!,
+      regions: false,
+    });
+  } else if (places.countries.length > 0) {
+    branches.push({
+      where: and(isNull(f.regionCode), inArray(f.countryIso3, places.countries))!,
+      regions: false,
+    });
+  }
+  return branches;
+}
+
+/** A view's conditions, with its place condition whole or, given `branch`, that branch of it alone. */
 function figureConditions(
   database: Database,
   query: FigureQuery,
   places: PlaceFilter | undefined,
   purpose: Purpose,
+  branch?: PlaceBranch,
 ): SQL | undefined {
   const f = database.tables.figures;
   const conditions: (SQL | undefined)[] = [];
 
-  if (query.metrics && query.metrics.length > 0) conditions.push(inArray(f.metric, [...query.metrics]));
+  if (query.metrics && query.metrics.length > 0) {
+    const metric = byPlacesOfSmallCountry(database, places, purpose) ? sql`+${f.metric}` : sql`${f.metric}`;
+    conditions.push(inArray(metric, [...query.metrics]));
+  }
 
   if (places) {
-    // Kept off the region index when the date index is better: to read a big region in date order, or to count
-    // it with no metric. SQLite plans without statistics; PostgreSQL spent ~40 ms planning a country's 8,700
-    // codes, but with a metric too its bitmap of both indexes wins.
-    const many = manyFigures(places);
-    const metrics = query.metrics?.length ?? 0;
-    const regionCode = byDialect(database, {
-      sqlite: many && (purpose === "read" || metrics === 0) ? sql`+${f.regionCode}` : sql`${f.regionCode}`,
-      pg: many && metrics === 0 ? sql`(${f.regionCode} || '')` : sql`${f.regionCode}`,
-    });
-    const countryColumn = byCountry(places);
-    const codes = countryColumn ? places.regionCodesOutsideCountries : places.regionCodes;
-    const branches: SQL[] = [];
-    if (codes.length > 0) branches.push(inList(database, regionCode, codes));
-    if (countryColumn) {
-      const inCountries = inArray(f.countryIso3, places.countries);
-      const stray = inList(database, sql`${f.regionCode}`, places.strays);
-      branches.push(
-        places.strays.length === 0
-          ? inCountries
-          : and(inCountries, or(isNull(f.regionCode), sql`not (${stray})`))!,
-      );
-    } else if (places.countries.length > 0) {
-      branches.push(and(isNull(f.regionCode), inArray(f.countryIso3, places.countries))!);
-    }
-    conditions.push(branches.length > 0 ? or(...branches) : sql`1 = 0`);
+    const branches = branch ? [branch] : placeBranches(database, query, places, purpose);
+    conditions.push(branches.length > 0 ? or(...branches.map((b) => b.where)) : sql`1 = 0`);
   }
 
   return and(...conditions);
@@ -255,6 +314,7 @@ function indexHint(
   purpose: Purpose,
 ): SQL {
   if (database.dialect !== "sqlite" || query.metrics?.length !== 1) return sql``;
+  if (byPlacesOfSmallCountry(database, places, purpose)) return sql``;
   if (places && places.countries.length === 0 && (purpose === "count" || !manyFigures(places))) {
     return sql.raw(" indexed by figures_region_date_idx");
   }
@@ -286,7 +346,7 @@ async function readInOrder(
         ? sql`select ${columns} from ${f} where ${where} ${ordered}`
         : readsInOrder(database, query, places)
           ? sql`select ${columns} from ${from} where ${where} ${ordered} limit ${left}`
-          : sql`select ${columns} from ${f} where ${f.id} in (${pickIds(database, query, places, sql`${from} where ${where}`, left)}) ${ordered}`;
+          : sql`select ${columns} from ${f} where ${f.id} in (${pickIds(database, query, places, part, left)}) ${ordered}`;
     const read = await rawValues(database, statement);
     for (const row of read) rows.push(row);
   }
@@ -302,8 +362,12 @@ async function readInOrder(
 function readsInOrder(database: Database, query: FigureQuery, places: PlaceFilter | undefined): boolean {
   if ((query.metrics?.length ?? 0) > 1) return false;
   if (!places) return true;
-  // SQLite checks the region inside the date index; PostgreSQL's index scans check it on each row read.
-  return database.dialect === "sqlite" && manyFigures(places);
+  // SQLite checks the region or country inside the date index; PostgreSQL's index scans check it on each row read.
+  if (database.dialect !== "sqlite") return false;
+  return (
+    manyFigures(places) ||
+    (byCountry(database, places, "read") && places.regionCodesOutsideCountries.length === 0)
+  );
 }
 
 /**
@@ -312,24 +376,38 @@ function readsInOrder(database: Database, query: FigureQuery, places: PlaceFilte
  * months at 10M: 200,000 entries, ~60 ms); behind `offset 0` it gathers the region's own entries from the
  * region index instead (10,000, ~30 ms) and sorts those. A big country's figures are read in order from the
  * date or metric index, the country checked in the index (Syria's displaced at 10M: 4 ms; gathered, 300 ms).
+ * On PostgreSQL each branch of the place condition is picked on its own and the picks merged: planned as one
+ * `or`, a small country's places and the figures placed only in it were estimated at half the table and read
+ * by a scan (El Salvador at 10M: 1.9 s; by branch, 10 ms).
  */
 function pickIds(
   database: Database,
   query: FigureQuery,
   places: PlaceFilter | undefined,
-  fromWhere: SQL,
+  datePart: SQL | undefined,
   limit: number,
 ): SQL {
   const f = database.tables.figures;
-  const gather =
-    database.dialect === "pg" &&
-    places &&
-    !byCountry(places) &&
-    ((query.metrics?.length ?? 0) > 0 || !manyFigures(places));
-  return gather
-    ? sql`select id from (select ${f.id}, ${f.date} from ${fromWhere} offset 0) as matches
-        order by date desc nulls last, id limit ${limit}`
-    : sql`select ${f.id} from ${fromWhere} order by ${newestFirst(database)} limit ${limit}`;
+  const from = sql`${f}${indexHint(database, query, places, "read")}`;
+  const whereOf = (branch?: PlaceBranch) =>
+    and(figureConditions(database, query, places, "read", branch), datePart) ?? sql`1 = 1`;
+  const ordered = (where: SQL) =>
+    sql`select ${f.id}, ${f.date} from ${from} where ${where} order by ${newestFirst(database)} limit ${limit}`;
+  const gathered = (where: SQL) =>
+    sql`select id, date from (select ${f.id}, ${f.date} from ${from} where ${where} offset 0) as matches
+      order by date desc nulls last, id limit ${limit}`;
+  if (database.dialect === "sqlite" || !places) {
+    return sql`select ${f.id} from ${from} where ${whereOf()} order by ${newestFirst(database)} limit ${limit}`;
+  }
+  const gatherRegions = (query.metrics?.length ?? 0) > 0 || !manyFigures(places);
+  const picks = placeBranches(database, query, places, "read").map((branch) => {
+    const where = whereOf(branch);
+    // The figures placed only in a country are few and have an index of their own: gathered too.
+    return sql`(${(branch.regions ? gatherRegions : !byCountry(database, places, "read")) ? gathered(where) : ordered(where)})`;
+  });
+  if (picks.length === 0) return sql`select ${f.id} from ${f} where 1 = 0`;
+  return sql`select id from (${sql.join(picks, sql` union all `)}) as picked
+    order by date desc nulls last, id limit ${limit}`;
 }
 
 /** A light row as read, in lightColumns' order. */
@@ -528,16 +606,21 @@ async function queryMatchingCount(database: Database, query: FigureQuery = {}): 
     const [row] = await database.db.select({ n: count() }).from(f).where(unplaced);
     return placed + Number(row?.n ?? 0);
   }
-  // The parts at once: on PostgreSQL each runs on a connection of its own.
+  // Each date part and each branch of the place condition counted on its own (they are disjoint): PostgreSQL
+  // planned a small country's places `or` the figures placed only in it as a scan of the table (El Salvador at
+  // 10M: 1.8 s; by branch, 2 ms). The parts run at once: on PostgreSQL each on a connection of its own.
+  const branches = places ? placeBranches(database, query, places, "count") : [undefined];
   const counts = await Promise.all(
-    dateParts(database, query).map(async (part) => {
-      const where = and(figureConditions(database, query, places, "count"), part) ?? sql`1 = 1`;
-      const [row] = await rawValues(
-        database,
-        sql`select count(*) from ${f}${indexHint(database, query, places, "count")} where ${where}`,
-      );
-      return Number(row?.[0] ?? 0);
-    }),
+    dateParts(database, query).flatMap((part) =>
+      branches.map(async (branch) => {
+        const where = and(figureConditions(database, query, places, "count", branch), part) ?? sql`1 = 1`;
+        const [row] = await rawValues(
+          database,
+          sql`select count(*) from ${f}${indexHint(database, query, places, "count")} where ${where}`,
+        );
+        return Number(row?.[0] ?? 0);
+      }),
+    ),
   );
   return sumOf(counts);
 }
