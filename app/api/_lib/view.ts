@@ -10,7 +10,7 @@ import {
   type FigureQuery,
   type FigureRow,
 } from "@/db/queries/figures";
-import { getRegionPath, getRegionsByCodes } from "@/db/queries/regions";
+import { getRegionTree, getRegionsByCodes, regionPathIn } from "@/db/queries/regions";
 import { dateWindow, parseFilters, requestedRegionCodes, todayUtc, type Filters } from "@/lib/filters";
 import { figureRecord, parseApiQuery, type ApiQuery, type FigureRecord, type RegionStep } from "@/lib/http";
 
@@ -88,9 +88,12 @@ export async function figureRecords(
   database: Database,
   figures: readonly EvidenceRow[],
 ): Promise<FigureRecord[]> {
-  const codes = [...new Set(figures.flatMap((f) => (f.regionCode ? [f.regionCode] : [])))];
-  const paths = new Map<string, RegionStep[]>(
-    await Promise.all(codes.map(async (code) => [code, await getRegionPath(database, code)] as const)),
-  );
-  return figures.map((f) => figureRecord(f, f.regionCode ? (paths.get(f.regionCode) ?? []) : []));
+  const tree = await getRegionTree(database);
+  const paths = new Map<string, RegionStep[]>();
+  const pathOf = (code: string) => {
+    let path = paths.get(code);
+    if (!path) paths.set(code, (path = regionPathIn(tree, code)));
+    return path;
+  };
+  return figures.map((f) => figureRecord(f, f.regionCode ? pathOf(f.regionCode) : []));
 }
