@@ -44,8 +44,9 @@ function ViewSummary({ data, scopeName }: { data: DashboardData; scopeName?: str
       ? "undated figures left out"
       : `${undated} undated (shown as “date unknown”)`;
   const total = data.matchingCount;
+  const more = data.matchingCountIsLowerBound ? "+" : "";
   const text = [
-    `${total.toLocaleString("en-US")} ${total === 1 ? "figure" : "figures"} from ${documents.toLocaleString("en-US")}${total > figures.length ? "+" : ""} ${documents === 1 ? "document" : "documents"}`,
+    `${total.toLocaleString("en-US")}${more} ${total === 1 && !more ? "figure" : "figures"} from ${documents.toLocaleString("en-US")}${total > figures.length ? "+" : ""} ${documents === 1 ? "document" : "documents"}`,
     places,
     metrics,
     describePeriod(data),
@@ -127,7 +128,8 @@ export function DashboardView({ data, action, title, scopeName, scopeCode, child
       {children}
       {data.matchingCount > figures.length ? (
         <p className="notices" role="status">
-          {data.matchingCount.toLocaleString("en-US")} figures match these filters; this view shows the newest{" "}
+          {data.matchingCount.toLocaleString("en-US")}
+          {data.matchingCountIsLowerBound ? "+" : ""} figures match these filters; this view shows the newest{" "}
           {figures.length.toLocaleString("en-US")}. Narrow the filters to see the rest.
         </p>
       ) : null}

@@ -6,7 +6,13 @@ import { openDatabase, rawRows, type Database } from "../client";
 import { loadRecords } from "../load";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { formRegionOptions } from "./dashboard";
-import { countMatchingFigures, getEvidence, getFigures, type FigureQuery } from "./figures";
+import {
+  countMatchingFigures,
+  countMatchingFiguresUpTo,
+  getEvidence,
+  getFigures,
+  type FigureQuery,
+} from "./figures";
 import { getRegionOptions, getRegionOptionsDownTo } from "./regions";
 
 /** The views as one plain query each, the way they were first written: what the faster reads must equal. */
@@ -148,6 +154,16 @@ describe.each(["sqlite", "pg"] as const)("figure views on %s", (dialect) => {
         await referenceCount(database, view),
       );
     }
+  });
+
+  it("counts up to a bound from the indexes, and exactly from the rollups whatever the bound", async () => {
+    const killed = views[8]!;
+    const exact = await referenceCount(database, killed);
+    expect(exact).toBeGreaterThan(20);
+    expect(await countMatchingFiguresUpTo(database, killed, 20)).toEqual({ figures: 20, more: true });
+    expect(await countMatchingFiguresUpTo(database, killed, exact)).toEqual({ figures: exact, more: false });
+    const everything = await referenceCount(database, {});
+    expect(await countMatchingFiguresUpTo(database, {}, 20)).toEqual({ figures: everything, more: false });
   });
 
   it("gives each figure its own fields, document and region, and the same in its evidence", async () => {
