@@ -243,12 +243,10 @@ function placeBranches(
   if (countryColumn) {
     // A stray region of a country is outside its tree, so outside its views; one named itself is in `codes`.
     const inCountries = inArray(f.countryIso3, places.countries);
-    const stray = inList(database, sql`${f.regionCode}`, places.strays);
+    const stray =
+      places.strays.length > 0 ? inList(database, sql`${f.regionCode}`, places.strays) : undefined;
     branches.push({
-      where:
-        places.strays.length === 0
-          ? inCountries
-          : and(inCountries, or(isNull(f.regionCode), sql`not (${stray})`))!,
+      where: stray ? and(inCountries, or(isNull(f.regionCode), sql`not (${stray})`))! : inCountries,
       regions: false,
     });
   } else if (places.countries.length > 0) {
